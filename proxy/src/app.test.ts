@@ -1,0 +1,234 @@
+// The proxy's rules, driven through app.fetch without a socket: health, the /api gate, limits, static files.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { geminiBody, startStack, streamPath, type Stack } from '../test/stack.ts';
+import { createApp } from './app.ts';
+import { parseConfig } from './config/index.ts';
+import { createContext } from './context.ts';
+import type { HealthBody } from './routes/health.ts';
+
+function appWith(env: Record<string, string>) {
+  return createApp(createContext(parseConfig(env), { version: 'test', logSink: () => undefined }));
+}
+
+const call = (app: ReturnType<typeof appWith>, path: string, init: RequestInit = {}) => app.fetch(new Request(`http://127.0.0.1:8787${path}`, init));
+
+describe('health', () => {
+  it('reports what is configured', async () => {
+    const app = appWith({ GEMINI_API_KEY: 'g', RUNPOD_API_KEY: 'r', RUNPOD_ENDPOINT_ID: 'e', XQUIZIT_DEMO: '1' });
+    const res = await call(app, '/api/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      ok: true,
+      version: 'test',
+      demo: true,
+      auth: { required: false, authorized: true },
+      llm: { provider: 'gemini', models: ['gemini-2.5-flash', 'gemini-2.5-flash-lite', 'gemini-2.5-pro'], defaultModel: 'gemini-2.5-flash' },
+      stt: { provider: 'runpod' },
+    });
+  });
+
+  it('reports unconfigured features as null, and the unconfigured routes answer 503', async () => {
+    const app = appWith({});
+    expect(await (await call(app, '/api/health')).json()).toMatchObject({ llm: null, stt: null });
+    const llm = await call(app, streamPath(), { method: 'POST', body: geminiBody() });
+    expect(llm.status).toBe(503);
+    expect(await llm.json()).toEqual({ error: { code: 'not_configured', message: expect.stringContaining('GEMINI_API_KEY') } });
+    const stt = await call(app, '/api/stt/runpod', { method: 'POST', body: '{"audio_base64":"AAAA"}' });
+    expect(stt.status).toBe(503);
+    expect(await stt.json()).toMatchObject({ error: { code: 'not_configured' } });
+  });
+
+  it('tells the app whether its token is valid, without needing one', async () => {
+    const app = appWith({ PROXY_TOKENS: 'tok-1' });
+    const authOf = async (headers: Record<string, string>) => ((await (await call(app, '/api/health', { headers })).json()) as HealthBody).auth;
+    const [anonymous, good, bad] = [await authOf({}), await authOf({ authorization: 'Bearer tok-1' }), await authOf({ authorization: 'Bearer nope' })];
+    expect([anonymous, good, bad]).toEqual([
+      { required: true, authorized: false },
+      { required: true, authorized: true },
+      { required: true, authorized: false },
+    ]);
+  });
+});
+
+describe('the /api gate', () => {
+  it('needs a bearer token on every route but health when PROXY_TOKENS is set', async () => {
+    const app = appWith({ PROXY_TOKENS: 'tok-1', GEMINI_API_KEY: 'g' });
+    for (const [path, init] of [
+      [streamPath(), { method: 'POST', body: geminiBody() }],
+      ['/api/stt/runpod', { method: 'POST', body: '{}' }],
+      ['/api/anything', {}],
+    ] as const) {
+      const res = await call(app, path, init);
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toBe('Bearer');
+      expect(await res.json()).toMatchObject({ error: { code: 'unauthorized' } });
+    }
+    const wrong = await call(app, '/api/anything', { headers: { authorization: 'Bearer tok-2' } });
+    expect(wrong.status).toBe(401);
+    const right = await call(app, '/api/anything', { headers: { authorization: 'Bearer tok-1' } });
+    expect(right.status).toBe(404);
+  });
+
+  it('allows only ALLOWED_ORIGINS cross-origin, and answers their preflight', async () => {
+    const app = appWith({ ALLOWED_ORIGINS: 'https://coach.example' });
+    const allowed = await call(app, '/api/health', { headers: { origin: 'https://coach.example' } });
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://coach.example');
+    const denied = await call(app, '/api/health', { headers: { origin: 'https://evil.example' } });
+    expect(denied.status).toBe(403);
+    expect(denied.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await denied.json()).toMatchObject({ error: { code: 'forbidden_origin' } });
+    const preflight = await call(app, '/api/stt/runpod', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://coach.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+    const sameOrigin = await call(app, '/api/health', { headers: { origin: 'http://127.0.0.1:8787' } });
+    expect(sameOrigin.status).toBe(200);
+    expect(sameOrigin.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('rate-limits per token or address with 429 and Retry-After', async () => {
+    const app = appWith({ RATE_LIMIT_PER_MINUTE: '3', PROXY_TOKENS: 'a,b' });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await call(app, '/api/x', { headers: { authorization: 'Bearer a' } })).status);
+    expect(statuses).toEqual([404, 404, 404, 429]);
+    const limited = await call(app, '/api/x', { headers: { authorization: 'Bearer a' } });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    expect((await call(app, '/api/x', { headers: { authorization: 'Bearer b' } })).status).toBe(404);
+    expect((await call(app, '/api/health', { headers: { authorization: 'Bearer a' } })).status).toBe(200);
+  });
+
+  it('refuses bodies over MAX_BODY_BYTES with 413, declared or streamed', async () => {
+    const app = appWith({ GEMINI_API_KEY: 'g', MAX_BODY_BYTES: '2048' });
+    const big = geminiBody('x'.repeat(4096));
+    const declared = await call(app, streamPath(), { method: 'POST', body: big, headers: { 'content-length': String(big.length) } });
+    expect(declared.status).toBe(413);
+    const streamed = await call(app, streamPath(), {
+      method: 'POST',
+      body: new Blob([big]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(await streamed.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+  });
+
+  it('refuses models off the allowlist, unknown actions and malformed bodies', async () => {
+    const app = appWith({ GEMINI_API_KEY: 'g', GEMINI_MODELS: 'gemini-2.5-flash' });
+    const notAllowed = await call(app, streamPath('gemini-2.5-pro'), { method: 'POST', body: geminiBody() });
+    expect(notAllowed.status).toBe(403);
+    expect(await notAllowed.json()).toMatchObject({ error: { code: 'model_not_allowed' } });
+    const action = await call(app, '/api/llm/gemini/v1beta/models/gemini-2.5-flash:countTokens', { method: 'POST', body: geminiBody() });
+    expect(action.status).toBe(404);
+    for (const body of ['not json', '[1]', '{"contents":[]}', geminiBody('x', { tools: [{ googleSearch: {} }] })]) {
+      const res = await call(app, streamPath(), { method: 'POST', body });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'bad_request' } });
+    }
+  });
+
+  it('checks speech-to-text bodies against the worker schema', async () => {
+    const app = appWith({ RUNPOD_API_KEY: 'r', RUNPOD_ENDPOINT_ID: 'e' });
+    for (const body of ['{}', '{"audio_base64":"AAAA","model":"huge"}', '{"audio_base64":"not base64!"}', '{"audio_base64":"AAAA","audio":"http://x"}']) {
+      const res = await call(app, '/api/stt/runpod', { method: 'POST', body });
+      expect(res.status, body).toBe(400);
+    }
+  });
+
+  it('answers unknown API routes with the JSON error shape', async () => {
+    const res = await call(appWith({}), '/api/nothing/here');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'There is no such API route.' } });
+  });
+});
+
+describe('generation limits', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ GEMINI_MAX_OUTPUT_TOKENS: '1024' });
+  });
+  afterAll(() => stack.close());
+
+  it('clamps maxOutputTokens and candidateCount, and sends the key as x-goog-api-key', async () => {
+    const app = appWith({ GEMINI_API_KEY: 'test-gemini-key-6b1f0c', GEMINI_BASE_URL: stack.gemini.url, GEMINI_MAX_OUTPUT_TOKENS: '1024' });
+    for (const [asked, sent] of [
+      [100_000, 1024],
+      [200, 200],
+      [undefined, 1024],
+    ] as const) {
+      const res = await call(app, streamPath(), {
+        method: 'POST',
+        body: geminiBody('hi', { generationConfig: { maxOutputTokens: asked, candidateCount: 4, temperature: 0.7 } }),
+      });
+      expect(res.status).toBe(200);
+      await res.text();
+      const received = stack.gemini.requests.at(-1);
+      expect(received?.headers['x-goog-api-key']).toBe('test-gemini-key-6b1f0c');
+      expect(received?.path).toBe('/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse');
+      expect(received?.body).toMatchObject({ generationConfig: { maxOutputTokens: sent, candidateCount: 1, temperature: 0.7 } });
+    }
+  });
+});
+
+describe('static files', () => {
+  const dist = mkdtempSync(join(tmpdir(), 'xquizit-dist-'));
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>xquizit</title>');
+  writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+  writeFileSync(join(dist, 'sw.js'), 'self.x=1');
+  writeFileSync(join(tmpdir(), 'xquizit-secret.txt'), 'secret');
+  const app = appWith({ WEB_DIST: dist });
+
+  it('serves the app with security headers and revalidation for index.html', async () => {
+    const res = await call(app, '/');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<title>xquizit</title>');
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(res.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+  });
+
+  it('caches hashed assets for a year, the service worker not at all', async () => {
+    const asset = await call(app, '/assets/index-abc123.js');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect((await call(app, '/sw.js')).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('answers 304 to a matching If-None-Match', async () => {
+    const first = await call(app, '/assets/index-abc123.js');
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+    expect((await call(app, '/assets/index-abc123.js', { headers: { 'if-none-match': etag } })).status).toBe(304);
+  });
+
+  it('falls back to index.html for app routes, but 404s missing files', async () => {
+    const route = await call(app, '/interview/123');
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('xquizit');
+    expect((await call(app, '/assets/missing.js')).status).toBe(404);
+  });
+
+  it('refuses path traversal', async () => {
+    for (const path of ['/..%2fxquizit-secret.txt', '/assets/..%2f..%2fxquizit-secret.txt', '/%2e%2e/xquizit-secret.txt']) {
+      const res = await call(app, path);
+      expect([400, 404]).toContain(res.status);
+      expect(await res.text()).not.toBe('secret');
+    }
+  });
+
+  it('says the app is not built when WEB_DIST has no index.html', async () => {
+    const res = await call(appWith({ WEB_DIST: join(dist, 'nope') }), '/');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { message: expect.stringContaining('not built') } });
+  });
+});

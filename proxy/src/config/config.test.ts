@@ -1,0 +1,86 @@
+// Table tests for environment parsing: defaults, each bad value's one-line reason, the open-proxy guard.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig, secretsOf, withEnvFile } from './index.ts';
+
+describe('parseConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      port: 8787,
+      host: '127.0.0.1',
+      demo: false,
+      gemini: null,
+      runpod: null,
+      proxyTokens: [],
+      allowedOrigins: [],
+      rateLimitPerMinute: 120,
+      maxBodyBytes: 8 * 1024 * 1024,
+    });
+  });
+
+  it('configures Gemini when a key is present, with the allowlist and default model', () => {
+    const config = parseConfig({ GEMINI_API_KEY: 'k', GEMINI_MODELS: 'gemini-2.5-flash, gemini-2.5-pro', GEMINI_MODEL: 'gemini-2.5-pro' });
+    expect(config.gemini).toEqual({
+      apiKey: 'k',
+      baseUrl: 'https://generativelanguage.googleapis.com',
+      defaultModel: 'gemini-2.5-pro',
+      models: ['gemini-2.5-flash', 'gemini-2.5-pro'],
+      maxOutputTokens: 8192,
+    });
+  });
+
+  it('uses GEMINI_MODEL alone as a one-model allowlist', () => {
+    expect(parseConfig({ GEMINI_API_KEY: 'k', GEMINI_MODEL: 'gemini-3-flash' }).gemini?.models).toEqual(['gemini-3-flash']);
+  });
+
+  it('configures RunPod only with both key and endpoint, trimming trailing slashes from URLs', () => {
+    const config = parseConfig({ RUNPOD_API_KEY: 'r', RUNPOD_ENDPOINT_ID: 'abc-123', RUNPOD_BASE_URL: 'http://127.0.0.1:9/' });
+    expect(config.runpod).toEqual({ apiKey: 'r', endpointId: 'abc-123', baseUrl: 'http://127.0.0.1:9', pollIntervalMs: 1000 });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT: PORT must be a whole number'],
+    [{ PORT: '70000' }, 'PORT: PORT must be at most 65535'],
+    [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE: RATE_LIMIT_PER_MINUTE must be at least 1'],
+    [{ GEMINI_BASE_URL: 'ftp://x' }, 'GEMINI_BASE_URL: GEMINI_BASE_URL must start with http:// or https://'],
+    [{ GEMINI_BASE_URL: 'not a url' }, 'GEMINI_BASE_URL: GEMINI_BASE_URL must be a URL such as https://example.com'],
+    [{ XQUIZIT_DEMO: 'yes' }, 'XQUIZIT_DEMO: XQUIZIT_DEMO must be 1 or 0'],
+    [{ RUNPOD_API_KEY: 'r' }, 'RUNPOD_API_KEY and RUNPOD_ENDPOINT_ID must be set together'],
+    [{ GEMINI_MODELS: 'a,b', GEMINI_MODEL: 'c' }, 'GEMINI_MODEL=c is not in GEMINI_MODELS (a, b)'],
+    [{ MAX_BODY_BYTES: '10' }, 'MAX_BODY_BYTES: MAX_BODY_BYTES must be at least 1024'],
+  ])('refuses %o with one clear line', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(new ConfigError(message));
+  });
+
+  it('refuses to listen beyond loopback without tokens', () => {
+    expect(() => parseConfig({ HOST: '0.0.0.0' })).toThrow(/set PROXY_TOKENS, or ALLOW_OPEN_PROXY=1/);
+    expect(parseConfig({ HOST: '0.0.0.0', PROXY_TOKENS: 'a, b' }).proxyTokens).toEqual(['a', 'b']);
+    expect(parseConfig({ HOST: '0.0.0.0', ALLOW_OPEN_PROXY: '1' }).host).toBe('0.0.0.0');
+    expect(parseConfig({ HOST: '::1' }).host).toBe('::1');
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(parseConfig({ PORT: '', GEMINI_API_KEY: '' })).toMatchObject({ port: 8787, gemini: null });
+  });
+
+  it('lists every secret for scrubbing', () => {
+    const config = parseConfig({ GEMINI_API_KEY: 'g', RUNPOD_API_KEY: 'r', RUNPOD_ENDPOINT_ID: 'e', PROXY_TOKENS: 't1,t2' });
+    expect(secretsOf(config).sort()).toEqual(['g', 'r', 't1', 't2']);
+  });
+});
+
+describe('withEnvFile', () => {
+  it('reads .env under the process environment, which wins', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xquizit-env-'));
+    const file = join(dir, '.env');
+    writeFileSync(file, 'PORT=9000\nGEMINI_API_KEY="from-file"\n# a comment\n');
+    expect(withEnvFile({ PORT: '9100' }, file)).toMatchObject({ PORT: '9100', GEMINI_API_KEY: 'from-file' });
+  });
+
+  it('is a no-op when the file does not exist', () => {
+    expect(withEnvFile({ A: '1' }, '/nonexistent/.env')).toEqual({ A: '1' });
+  });
+});

@@ -1,0 +1,172 @@
+// The proxy's configuration: parsed and validated from environment variables, failing with one clear line.
+import * as v from 'valibot';
+
+/** Everything the proxy needs to run, after validation and defaults. */
+export interface ProxyConfig {
+  port: number;
+  host: string;
+  webDist: string | undefined;
+  demo: boolean;
+  gemini: GeminiConfig | null;
+  runpod: RunpodConfig | null;
+  proxyTokens: readonly string[];
+  allowedOrigins: readonly string[];
+  rateLimitPerMinute: number;
+  maxBodyBytes: number;
+  upstreamTimeoutMs: number;
+  shutdownGraceMs: number;
+}
+
+/** Gemini settings; present only when a key is configured. */
+export interface GeminiConfig {
+  apiKey: string;
+  baseUrl: string;
+  defaultModel: string;
+  models: readonly string[];
+  maxOutputTokens: number;
+}
+
+/** RunPod faster-whisper settings; present only when key and endpoint are configured. */
+export interface RunpodConfig {
+  apiKey: string;
+  endpointId: string;
+  baseUrl: string;
+  pollIntervalMs: number;
+}
+
+/** A configuration problem, described in one line a person can act on. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const DEFAULT_GEMINI_MODEL = 'gemini-2.5-flash';
+const DEFAULT_GEMINI_MODELS = ['gemini-2.5-flash', 'gemini-2.5-flash-lite', 'gemini-2.5-pro'];
+
+const integer = (name: string, min: number, max: number) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.regex(/^\d+$/, `${name} must be a whole number`),
+    v.transform(Number),
+    v.minValue(min, `${name} must be at least ${min}`),
+    v.maxValue(max, `${name} must be at most ${max}`),
+  );
+
+const httpUrl = (name: string) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.url(`${name} must be a URL such as https://example.com`),
+    v.check((u) => /^https?:\/\//.test(u), `${name} must start with http:// or https://`),
+    v.transform((u) => u.replace(/\/+$/, '')),
+  );
+
+const list = v.pipe(
+  v.string(),
+  v.transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  ),
+);
+
+const flag = (name: string) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.picklist(['0', '1', 'true', 'false', ''], `${name} must be 1 or 0`),
+    v.transform((s) => s === '1' || s === 'true'),
+  );
+
+const EnvSchema = v.object({
+  PORT: v.optional(integer('PORT', 0, 65535), '8787'),
+  HOST: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty('HOST must not be empty')), '127.0.0.1'),
+  WEB_DIST: v.optional(v.string()),
+  XQUIZIT_DEMO: v.optional(flag('XQUIZIT_DEMO'), '0'),
+  ALLOW_OPEN_PROXY: v.optional(flag('ALLOW_OPEN_PROXY'), '0'),
+  GEMINI_API_KEY: v.optional(v.pipe(v.string(), v.trim())),
+  GEMINI_MODEL: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^[\w.-]+$/, 'GEMINI_MODEL must be a model name such as gemini-2.5-flash'))),
+  GEMINI_MODELS: v.optional(list),
+  GEMINI_BASE_URL: v.optional(httpUrl('GEMINI_BASE_URL'), 'https://generativelanguage.googleapis.com'),
+  GEMINI_MAX_OUTPUT_TOKENS: v.optional(integer('GEMINI_MAX_OUTPUT_TOKENS', 1, 65536), '8192'),
+  RUNPOD_API_KEY: v.optional(v.pipe(v.string(), v.trim())),
+  RUNPOD_ENDPOINT_ID: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^[\w-]*$/, 'RUNPOD_ENDPOINT_ID must be letters, digits, - or _'))),
+  RUNPOD_BASE_URL: v.optional(httpUrl('RUNPOD_BASE_URL'), 'https://api.runpod.ai'),
+  RUNPOD_POLL_INTERVAL_MS: v.optional(integer('RUNPOD_POLL_INTERVAL_MS', 10, 60000), '1000'),
+  PROXY_TOKENS: v.optional(list),
+  ALLOWED_ORIGINS: v.optional(list),
+  RATE_LIMIT_PER_MINUTE: v.optional(integer('RATE_LIMIT_PER_MINUTE', 1, 1_000_000), '120'),
+  MAX_BODY_BYTES: v.optional(integer('MAX_BODY_BYTES', 1024, 100 * 1024 * 1024), String(8 * 1024 * 1024)),
+  UPSTREAM_TIMEOUT_MS: v.optional(integer('UPSTREAM_TIMEOUT_MS', 100, 600_000), '120000'),
+  SHUTDOWN_GRACE_MS: v.optional(integer('SHUTDOWN_GRACE_MS', 0, 600_000), '10000'),
+});
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
+
+/** True when the host only accepts connections from this machine. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.test(host);
+}
+
+/** Validates the environment into a config, or throws a ConfigError naming the first bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): ProxyConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = v.safeParse(EnvSchema, present);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const key = issue.path?.[0]?.key;
+    throw new ConfigError(`${String(key ?? 'environment')}: ${issue.message}`);
+  }
+  const e = result.output;
+  const proxyTokens = e.PROXY_TOKENS ?? [];
+  if (!isLoopbackHost(e.HOST) && proxyTokens.length === 0 && !e.ALLOW_OPEN_PROXY) {
+    throw new ConfigError(
+      `HOST=${e.HOST} would let anyone on the network spend your API keys: set PROXY_TOKENS, or ALLOW_OPEN_PROXY=1 if you really mean it`,
+    );
+  }
+  const models = e.GEMINI_MODELS ?? (e.GEMINI_MODEL ? [e.GEMINI_MODEL] : DEFAULT_GEMINI_MODELS);
+  const defaultModel = e.GEMINI_MODEL ?? models[0] ?? DEFAULT_GEMINI_MODEL;
+  if (!models.includes(defaultModel)) {
+    throw new ConfigError(`GEMINI_MODEL=${defaultModel} is not in GEMINI_MODELS (${models.join(', ')})`);
+  }
+  const hasRunpodKey = Boolean(e.RUNPOD_API_KEY);
+  if (hasRunpodKey !== Boolean(e.RUNPOD_ENDPOINT_ID)) {
+    throw new ConfigError('RUNPOD_API_KEY and RUNPOD_ENDPOINT_ID must be set together');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    webDist: e.WEB_DIST,
+    demo: e.XQUIZIT_DEMO,
+    gemini: e.GEMINI_API_KEY
+      ? {
+          apiKey: e.GEMINI_API_KEY,
+          baseUrl: e.GEMINI_BASE_URL,
+          defaultModel,
+          models,
+          maxOutputTokens: e.GEMINI_MAX_OUTPUT_TOKENS,
+        }
+      : null,
+    runpod:
+      e.RUNPOD_API_KEY && e.RUNPOD_ENDPOINT_ID
+        ? {
+            apiKey: e.RUNPOD_API_KEY,
+            endpointId: e.RUNPOD_ENDPOINT_ID,
+            baseUrl: e.RUNPOD_BASE_URL,
+            pollIntervalMs: e.RUNPOD_POLL_INTERVAL_MS,
+          }
+        : null,
+    proxyTokens,
+    allowedOrigins: e.ALLOWED_ORIGINS ?? [],
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}
+
+/** Every secret value in the config, for log and response scrubbing. */
+export function secretsOf(config: ProxyConfig): string[] {
+  return [config.gemini?.apiKey, config.runpod?.apiKey, ...config.proxyTokens].filter((s): s is string => Boolean(s));
+}

@@ -1,0 +1,31 @@
+// GET /api/health: what this proxy offers, so the app can discover it; needs no token.
+import type { H3Event } from 'h3';
+import type { ProxyContext } from '../context.ts';
+import { bearerToken } from '../http/auth.ts';
+import { jsonResponse } from '../http/errors.ts';
+
+/** The health document's shape (the proxy's public contract). */
+export interface HealthBody {
+  ok: true;
+  version: string;
+  demo: boolean;
+  auth: { required: boolean; authorized: boolean };
+  llm: { provider: 'gemini'; models: readonly string[]; defaultModel: string } | null;
+  stt: { provider: 'runpod' } | null;
+}
+
+/** Answers the health document; `authorized` tells the app whether its stored token works. */
+export function healthHandler(ctx: ProxyContext) {
+  return (event: H3Event): Response => {
+    const { gemini, runpod, demo } = ctx.config;
+    const body: HealthBody = {
+      ok: true,
+      version: ctx.version,
+      demo,
+      auth: { required: ctx.tokens.required, authorized: ctx.tokens.accepts(bearerToken(event.req.headers.get('authorization'))) },
+      llm: gemini ? { provider: 'gemini', models: gemini.models, defaultModel: gemini.defaultModel } : null,
+      stt: runpod ? { provider: 'runpod' } : null,
+    };
+    return jsonResponse(body);
+  };
+}

@@ -1,0 +1,99 @@
+// Serves the built web app (web/dist): safe path resolution, SPA fallback, cache rules, ETags.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import type { H3Event } from 'h3';
+import { FastResponse } from 'srvx';
+import { errorResponse } from '../http/errors.ts';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.onnx': 'application/octet-stream',
+  '.bin': 'application/octet-stream',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** Files that must be revalidated on every load so a new release is picked up. */
+const ALWAYS_REVALIDATE = new Set(['/index.html', '/sw.js', '/registerSW.js', '/manifest.webmanifest']);
+
+/** Resolves a URL path inside `root`, or undefined when it would escape it or is malformed. */
+export function resolveInside(root: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
+  if (decoded.split('/').some((segment) => segment === '..')) return undefined;
+  const base = resolve(root);
+  const full = resolve(join(base, decoded));
+  return full === base || full.startsWith(base + sep) ? full : undefined;
+}
+
+/** The Cache-Control value for a served path. */
+export function cacheControlFor(urlPath: string): string {
+  if (urlPath.startsWith('/assets/')) return 'public, max-age=31536000, immutable';
+  if (ALWAYS_REVALIDATE.has(urlPath)) return 'no-cache';
+  return 'public, max-age=3600';
+}
+
+/** Answers GET/HEAD for the app's files; unknown extension-less paths get index.html (SPA routing). */
+export function staticHandler(webDist: string | undefined) {
+  return async (event: H3Event): Promise<Response> => {
+    if (!webDist) return notBuilt();
+    const urlPath = event.url.pathname;
+    const requested = resolveInside(webDist, urlPath === '/' ? '/index.html' : urlPath);
+    if (!requested) return errorResponse(400, 'bad_request', 'That path is not allowed.');
+    const found = await fileAt(requested);
+    if (found) return send(event, found, urlPath === '/' ? '/index.html' : urlPath);
+    if (extname(urlPath) !== '') return errorResponse(404, 'not_found', `There is no file at ${urlPath}.`);
+    const index = await fileAt(join(webDist, 'index.html'));
+    return index ? send(event, index, '/index.html') : notBuilt();
+  };
+}
+
+interface FoundFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+async function fileAt(path: string): Promise<FoundFile | undefined> {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? { path, size: info.size, mtimeMs: info.mtimeMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function send(event: H3Event, file: FoundFile, urlPath: string): Response {
+  const etag = `W/"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
+  const headers = {
+    'content-type': CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream',
+    'cache-control': cacheControlFor(urlPath),
+    etag,
+  };
+  if (event.req.headers.get('if-none-match') === etag) return new FastResponse(null, { status: 304, headers });
+  if (event.req.method === 'HEAD') return new FastResponse(null, { headers: { ...headers, 'content-length': String(file.size) } });
+  const body = createReadStream(file.path) as unknown as ConstructorParameters<typeof FastResponse>[0];
+  return new FastResponse(body, { headers: { ...headers, 'content-length': String(file.size) } });
+}
+
+function notBuilt(): Response {
+  return errorResponse(404, 'not_found', 'The web app is not built: run `pnpm start` (or `pnpm --filter @xquizit/web build`), or set WEB_DIST.');
+}

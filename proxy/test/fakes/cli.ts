@@ -1,0 +1,16 @@
+// Runs both fakes for another process (benchmarks, manual demos): prints one JSON line with
+// their URLs, then serves until SIGTERM or SIGINT.
+import { startFakeGemini, startFakeRunpod } from './index.ts';
+
+const endpointId = 'fake-endpoint';
+const host = process.env['FAKE_HOST'] ?? '127.0.0.1';
+const gemini = await startFakeGemini({ apiKey: process.env['FAKE_GEMINI_KEY'] ?? 'fake-gemini-key', host });
+const runpod = await startFakeRunpod({ apiKey: process.env['FAKE_RUNPOD_KEY'] ?? 'fake-runpod-key', endpointId, host });
+process.stdout.write(`${JSON.stringify({ gemini: gemini.url, runpod: runpod.url, endpointId })}\n`);
+
+const stop = async (): Promise<void> => {
+  await Promise.all([gemini.close(), runpod.close()]);
+  process.exit(0);
+};
+process.once('SIGTERM', () => void stop());
+process.once('SIGINT', () => void stop());

@@ -1,0 +1,285 @@
+// The fake Gemini API: a real HTTP server that checks the key header and request shape,
+// then answers queued or scripted replies as Google would (SSE streams, JSON, errors).
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { checkGeminiRequest, type GeminiRequest } from './gemini-schema.ts';
+import {
+  apiKeyInvalidBody,
+  estimateTokens,
+  foldPayloads,
+  parseEvents,
+  responseObject,
+  splitEvents,
+  splitText,
+  statusErrorBody,
+  textEvents,
+  type GeminiFinishReason,
+  type ResponseContext,
+} from './gemini-wire.ts';
+import { clientGone, invalidJson, listen, parseJson, plainHeaders, readBody, sendJson, sleep } from './server.ts';
+
+/** Names of the captured streams in the fixtures folder (any other file name is accepted too). */
+export type GeminiFixtureName =
+  | 'streaming-failure-finish-reason-safety'
+  | 'streaming-success-basic-reply-long'
+  | 'streaming-success-basic-reply-short'
+  | 'streaming-success-utf8'
+  | (string & {});
+
+/** How the fake answers one request. */
+export type GeminiReply =
+  | { kind: 'fixture'; name: GeminiFixtureName; delayMs?: number }
+  | {
+      kind: 'text';
+      text: string;
+      chunks?: number | readonly string[];
+      delayMs?: number;
+      finishReason?: GeminiFinishReason;
+      usage?: boolean;
+    }
+  | { kind: 'error'; status: 400 | 429 | 500 | 503; retryAfterSeconds?: number; message?: string }
+  | { kind: 'hang' };
+
+/** One request that reached a Gemini route (recorded even when it is then rejected). */
+export interface GeminiRequestRecord {
+  method: string;
+  /** Path and query as received, e.g. `/v1beta/models/m:streamGenerateContent?alt=sse`. */
+  path: string;
+  model: string;
+  stream: boolean;
+  headers: Record<string, string>;
+  /** Parsed JSON body; the raw text when it was not JSON. */
+  body: unknown;
+  receivedAt: number;
+}
+
+/** Options of startFakeGemini. */
+export interface FakeGeminiOptions {
+  apiKey: string;
+  host?: string;
+  port?: number;
+  /** Folder of `<name>.txt` captured streams; default XQUIZIT_FIXTURES_DIR or shared/fixtures/gemini. */
+  fixturesDir?: string;
+  /** Answers requests when the queue is empty; default: a short scripted text in 3 chunks. */
+  respond?: (request: GeminiRequestRecord) => GeminiReply;
+}
+
+/** A running fake Gemini. */
+export interface FakeGemini {
+  /** Base URL without a trailing slash, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  /** Queues replies, answered in order before the responder is asked. */
+  enqueue(...replies: GeminiReply[]): void;
+  /** Every request that reached a Gemini route, in arrival order. */
+  requests: GeminiRequestRecord[];
+  /** How many requests lost their client before the reply finished. */
+  readonly aborted: number;
+  /** Stops listening and destroys open sockets. */
+  close(): Promise<void>;
+}
+
+/** The text the default responder answers. */
+export const DEFAULT_GEMINI_TEXT = 'Thanks for that answer. Could you walk me through a recent project you are proud of?';
+
+const ROUTE = /^\/v1beta\/models\/([A-Za-z0-9._-]+):(streamGenerateContent|generateContent)$/;
+// Google's documented request size limit; bigger bodies get a 400, as from Google.
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+/** Starts a fake Gemini on a free loopback port (or options.host/port). */
+export async function startFakeGemini(options: FakeGeminiOptions): Promise<FakeGemini> {
+  const fixturesDir = geminiFixturesDir(options.fixturesDir);
+  const respond: (request: GeminiRequestRecord) => GeminiReply =
+    options.respond ?? (() => ({ kind: 'text', text: DEFAULT_GEMINI_TEXT, chunks: 3 }));
+  const queue: GeminiReply[] = [];
+  const requests: GeminiRequestRecord[] = [];
+  let aborted = 0;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const route = ROUTE.exec(safeDecode(url.pathname));
+    if (!route || req.method !== 'POST') {
+      sendJson(res, 404, statusErrorBody(404, `Method not found: ${req.method ?? ''} ${url.pathname}`));
+      return;
+    }
+    const signal = clientGone(res, () => aborted++);
+    const stream = route[2] === 'streamGenerateContent';
+    const bytes = await readBody(req, MAX_BODY_BYTES);
+    const parsed = bytes === undefined ? invalidJson : parseJson(bytes);
+    const record: GeminiRequestRecord = {
+      method: req.method,
+      path: req.url ?? url.pathname,
+      model: route[1] ?? '',
+      stream,
+      headers: plainHeaders(req),
+      body: parsed === invalidJson ? (bytes?.toString('utf8') ?? '') : parsed,
+      receivedAt: Date.now(),
+    };
+    requests.push(record);
+
+    const checked = checkCall(req.headers['x-goog-api-key'], options.apiKey, stream && url.searchParams.get('alt') !== 'sse', bytes, parsed);
+    if ('status' in checked) {
+      sendJson(res, checked.status, checked.body);
+      return;
+    }
+
+    const reply = queue.shift() ?? respond(record);
+    await answer(res, reply, { record, request: checked.request, fixturesDir, signal });
+  };
+
+  const server = await listen(handle, options.host, options.port);
+  return {
+    url: server.url,
+    enqueue(...replies) {
+      for (const reply of replies) {
+        if (reply.kind === 'fixture' && !existsSync(fixturePath(fixturesDir, reply.name))) {
+          throw new Error(`fake Gemini: no fixture ${fixturePath(fixturesDir, reply.name)}`);
+        }
+      }
+      queue.push(...replies);
+    },
+    requests,
+    get aborted() {
+      return aborted;
+    },
+    close: () => server.close(),
+  };
+}
+
+/** Either the valid request or Google's error answer for it. */
+type Checked = { request: GeminiRequest } | { status: number; body: string };
+
+/** The checks Google makes, in its order: key present, key valid, size, `alt=sse`, JSON, shape. */
+function checkCall(
+  key: string | string[] | undefined,
+  apiKey: string,
+  streamWithoutSse: boolean,
+  bytes: Buffer | undefined,
+  parsed: unknown,
+): Checked {
+  if (key === undefined) return { status: 403, body: statusErrorBody(403) };
+  if (key !== apiKey) return { status: 400, body: apiKeyInvalidBody() };
+  if (bytes === undefined) {
+    return { status: 400, body: statusErrorBody(400, `Request payload size exceeds the limit: ${String(MAX_BODY_BYTES)} bytes.`) };
+  }
+  if (streamWithoutSse) return { status: 400, body: statusErrorBody(400, 'The fake Gemini streams only with ?alt=sse.') };
+  if (parsed === invalidJson) return { status: 400, body: statusErrorBody(400, 'Invalid JSON payload received.') };
+  const checked = checkGeminiRequest(parsed);
+  return checked.ok ? { request: checked.request } : { status: 400, body: statusErrorBody(400, checked.message) };
+}
+
+interface AnswerContext {
+  record: GeminiRequestRecord;
+  request: GeminiRequest;
+  fixturesDir: string;
+  signal: AbortSignal;
+}
+
+async function answer(res: ServerResponse, reply: GeminiReply, context: AnswerContext): Promise<void> {
+  const { record, signal } = context;
+  switch (reply.kind) {
+    case 'hang':
+      if (!signal.aborted) {
+        await new Promise<void>((resolve) => {
+          signal.addEventListener('abort', () => {
+            resolve();
+          });
+        });
+      }
+      return;
+    case 'error': {
+      const headers: Record<string, string> =
+        reply.retryAfterSeconds === undefined ? {} : { 'retry-after': String(reply.retryAfterSeconds) };
+      sendJson(res, reply.status, statusErrorBody(reply.status, reply.message, reply.retryAfterSeconds), headers);
+      return;
+    }
+    case 'fixture': {
+      const path = fixturePath(context.fixturesDir, reply.name);
+      if (!existsSync(path)) {
+        sendJson(res, 500, statusErrorBody(500, `fake Gemini: no fixture ${path}`));
+        return;
+      }
+      const bytes = await readFile(path);
+      if (record.stream) {
+        await writeStream(res, splitEvents(bytes), reply.delayMs ?? 0, signal);
+        return;
+      }
+      if (reply.delayMs && !(await sleep(reply.delayMs, signal))) return;
+      sendJson(res, 200, `${JSON.stringify(foldPayloads(parseEvents(bytes.toString('utf8'))), null, 2)}\n`);
+      return;
+    }
+    case 'text': {
+      // An array of chunks is sent as given; `text` then only documents the reply.
+      const pieces = typeof reply.chunks === 'object' ? [...reply.chunks] : splitText(reply.text, reply.chunks ?? 3);
+      const responseContext: ResponseContext = {
+        model: record.model,
+        responseId: randomBytes(12).toString('base64url'),
+        promptTokens: estimateTokens(promptText(context.request)),
+        usage: reply.usage ?? true,
+      };
+      const finishReason = reply.finishReason ?? 'STOP';
+      if (record.stream) {
+        await writeStream(res, textEvents(responseContext, pieces, finishReason), reply.delayMs ?? 0, signal);
+        return;
+      }
+      if (reply.delayMs && !(await sleep(reply.delayMs, signal))) return;
+      const text = pieces.join('');
+      const body = responseObject(responseContext, text, finishReason, estimateTokens(text));
+      sendJson(res, 200, `${JSON.stringify(body, null, 2)}\n`);
+      return;
+    }
+    default: {
+      const unreachable: never = reply;
+      throw new Error(`unknown Gemini reply ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/** Writes each event as its own write, flushed at once, `delayMs` apart. */
+async function writeStream(res: ServerResponse, events: readonly (string | Buffer)[], delayMs: number, signal: AbortSignal): Promise<void> {
+  res.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    'x-content-type-options': 'nosniff',
+    vary: 'Origin, X-Origin, Referer',
+  });
+  res.flushHeaders();
+  for (const [i, event] of events.entries()) {
+    if (i > 0 && delayMs > 0 && !(await sleep(delayMs, signal))) return;
+    if (signal.aborted) return;
+    res.write(event);
+  }
+  res.end();
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+function promptText(request: GeminiRequest): string {
+  const contents = [...request.contents, ...(request.systemInstruction ? [request.systemInstruction] : [])];
+  return contents.flatMap((content) => content.parts.map((part) => part.text)).join('');
+}
+
+function fixturePath(dir: string, name: string): string {
+  if (!/^[\w.-]+$/.test(name)) throw new Error(`fake Gemini: bad fixture name ${JSON.stringify(name)}`);
+  return join(dir, `${name}.txt`);
+}
+
+/** Where captured streams live: the option, then XQUIZIT_FIXTURES_DIR, then shared/fixtures/gemini. */
+export function geminiFixturesDir(option?: string): string {
+  if (option !== undefined) return option;
+  const fromEnv = process.env['XQUIZIT_FIXTURES_DIR'];
+  if (fromEnv) return fromEnv;
+  // The checkout lives beside shared/ (../../../../ from here); a copy may hold shared/ inside the repo.
+  const beside = fileURLToPath(new URL('../../../../shared/fixtures/gemini', import.meta.url));
+  const inside = fileURLToPath(new URL('../../../shared/fixtures/gemini', import.meta.url));
+  return existsSync(beside) || !existsSync(inside) ? beside : inside;
+}

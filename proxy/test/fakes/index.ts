@@ -1,0 +1,24 @@
+// Public face of the fake upstreams (Gemini, RunPod) that unit tests, e2e specs, the demo
+// mode and benchmarks run against.
+export {
+  DEFAULT_GEMINI_TEXT,
+  geminiFixturesDir,
+  startFakeGemini,
+  type FakeGemini,
+  type FakeGeminiOptions,
+  type GeminiFixtureName,
+  type GeminiReply,
+  type GeminiRequestRecord,
+} from './gemini.ts';
+export type { GeminiFinishReason } from './gemini-wire.ts';
+export { parseEvents } from './gemini-wire.ts';
+export {
+  DEFAULT_RUNPOD_TEXT,
+  startFakeRunpod,
+  type FakeRunpod,
+  type FakeRunpodOptions,
+  type RunpodReceived,
+  type RunpodReply,
+} from './runpod.ts';
+export type { SegmentInput, WhisperOutput } from './runpod-wire.ts';
+export { WHISPER_MODELS, type WhisperInput } from './runpod-schema.ts';

@@ -1,0 +1,115 @@
+// Playwright fixtures: fake Gemini and RunPod in-process, the real proxy as a child process, browser checks.
+// Per-spec options: `test.use({ proxyEnv: { PROXY_TOKENS: 'secret-1' }, upstreams: false })`.
+import { test as base, expect } from '@playwright/test';
+import { startFakeGemini, startFakeRunpod, type FakeGemini, type FakeRunpod } from '../../../proxy/test/fakes/index.ts';
+import { startProxy, type ProxyEnv, type RunningProxy } from './proxy-process.ts';
+
+/** The Gemini key the proxy is given and the fake expects. */
+export const FAKE_GEMINI_KEY = 'e2e-gemini-key';
+/** The RunPod key the proxy is given and the fake expects. */
+export const FAKE_RUNPOD_KEY = 'e2e-runpod-key';
+/** The RunPod endpoint id the proxy is given and the fake serves. */
+export const FAKE_RUNPOD_ENDPOINT = 'e2e-endpoint';
+
+/** Options a spec can set with `test.use(...)`. */
+export interface HarnessOptions {
+  /** Extra proxy environment (e.g. PROXY_TOKENS, XQUIZIT_DEMO); `undefined` unsets a variable. */
+  proxyEnv: ProxyEnv;
+  /** Point the proxy at the fakes with keys (true, default) or start it with no upstream keys (false). */
+  upstreams: boolean;
+  /** Console errors a spec expects (e.g. a refused connection while the proxy is stopped). */
+  allowedConsoleErrors: RegExp[];
+}
+
+/** What the page saw that a healthy app never causes. */
+export interface BrowserIssues {
+  /** Console errors and uncaught exceptions, as text. */
+  errors: string[];
+  /** CSP violations reported by any document the page showed, as "directive blocked-uri". */
+  cspViolations: string[];
+}
+
+/** Fixtures a spec can ask for. */
+export interface HarnessFixtures {
+  /** The fake Gemini the proxy talks to. */
+  gemini: FakeGemini;
+  /** The fake RunPod the proxy talks to. */
+  runpod: FakeRunpod;
+  /** The running proxy process (not `proxy`: that name is Playwright's browser proxy option). */
+  proxyProcess: RunningProxy;
+  /** The proxy's base URL; also the page's baseURL. */
+  proxyURL: string;
+  /** Console errors and CSP violations of `page`; checked automatically at the end of each test. */
+  browserIssues: BrowserIssues;
+}
+
+/** The e2e `test`, with the harness fixtures. */
+export const test = base.extend<HarnessOptions & HarnessFixtures>({
+  proxyEnv: [{}, { option: true }],
+  upstreams: [true, { option: true }],
+  allowedConsoleErrors: [[], { option: true }],
+
+  gemini: async ({}, use) => {
+    const gemini = await startFakeGemini({ apiKey: FAKE_GEMINI_KEY });
+    await use(gemini);
+    await gemini.close();
+  },
+
+  runpod: async ({}, use) => {
+    const runpod = await startFakeRunpod({ apiKey: FAKE_RUNPOD_KEY, endpointId: FAKE_RUNPOD_ENDPOINT });
+    await use(runpod);
+    await runpod.close();
+  },
+
+  proxyProcess: async ({ gemini, runpod, upstreams, proxyEnv }, use) => {
+    const upstreamEnv: ProxyEnv = upstreams
+      ? {
+          GEMINI_API_KEY: FAKE_GEMINI_KEY,
+          GEMINI_BASE_URL: gemini.url,
+          RUNPOD_API_KEY: FAKE_RUNPOD_KEY,
+          RUNPOD_ENDPOINT_ID: runpod.endpointId,
+          RUNPOD_BASE_URL: runpod.url,
+        }
+      : {};
+    const proxy = await startProxy({ ...upstreamEnv, ...proxyEnv });
+    await use(proxy);
+    await proxy.stop();
+  },
+
+  proxyURL: async ({ proxyProcess }, use) => {
+    await use(proxyProcess.url);
+  },
+
+  baseURL: async ({ proxyURL }, use) => {
+    await use(proxyURL);
+  },
+
+  browserIssues: [
+    async ({ page, allowedConsoleErrors }, use) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        const text = message.text();
+        if (!allowedConsoleErrors.some((pattern) => pattern.test(text))) errors.push(text);
+      });
+      page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+      const cspViolations: string[] = [];
+      await page.exposeFunction('__xquizitReportCspViolation', (violation: string) => {
+        cspViolations.push(violation);
+      });
+      // Init scripts and exposed functions are injected by the browser, outside the page's CSP.
+      await page.addInitScript(() => {
+        const report = (window as unknown as { __xquizitReportCspViolation: (violation: string) => void }).__xquizitReportCspViolation;
+        document.addEventListener('securitypolicyviolation', (event) => {
+          report(`${event.violatedDirective} ${event.blockedURI || '(inline)'} ${event.sourceFile}:${event.lineNumber}`);
+        });
+      });
+      await use({ errors, cspViolations });
+      expect(cspViolations, 'CSP violations').toEqual([]);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

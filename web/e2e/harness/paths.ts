@@ -1,0 +1,12 @@
+// Absolute paths the e2e harness needs: the repository root, the proxy package and the built app.
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/** The repository root (this file is web/e2e/harness/paths.ts). */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The proxy package folder, used as the proxy process's working directory. */
+export const PROXY_DIR = path.join(REPO_ROOT, 'proxy');
+
+/** The built web app the proxy serves. */
+export const WEB_DIST = path.join(REPO_ROOT, 'web', 'dist');

@@ -1,0 +1,59 @@
+// Table tests for parsing the untrusted /api/health body.
+import { describe, expect, it } from 'vitest';
+import { parseHealth } from './health.ts';
+
+const valid = {
+  ok: true,
+  version: '0.1.0',
+  demo: false,
+  auth: { required: true, authorized: false },
+  llm: { provider: 'gemini', models: ['gemini-2.5-flash', 'gemini-2.5-pro'], defaultModel: 'gemini-2.5-flash' },
+  stt: { provider: 'runpod' },
+};
+
+describe('parseHealth', () => {
+  it('accepts a full report', () => {
+    const result = parseHealth(valid);
+    expect(result).toEqual({ ok: true, health: valid });
+  });
+
+  it('accepts null llm and stt (no keys configured)', () => {
+    const result = parseHealth({ ...valid, llm: null, stt: null });
+    expect(result.ok && result.health.llm === null && result.health.stt === null).toBe(true);
+  });
+
+  it('defaults demo to false when the proxy does not send it', () => {
+    const { demo: _demo, ...rest } = valid;
+    const result = parseHealth(rest);
+    expect(result.ok && result.health.demo).toBe(false);
+  });
+
+  it('drops unknown extra keys', () => {
+    const result = parseHealth({ ...valid, extra: 1, auth: { ...valid.auth, extra: 2 } });
+    expect(result).toEqual({ ok: true, health: valid });
+  });
+
+  it.each([
+    ['not an object', 'hello', ''],
+    ['null', null, ''],
+    ['ok false', { ...valid, ok: false }, 'ok'],
+    ['missing version', { ...valid, version: undefined }, 'version'],
+    ['missing auth', { ...valid, auth: undefined }, 'auth'],
+    ['missing auth.authorized', { ...valid, auth: { required: true } }, 'auth.authorized'],
+    ['missing llm (must be null, not absent)', { ...valid, llm: undefined }, 'llm'],
+    ['version as number', { ...valid, version: 1 }, 'version'],
+    ['demo as string', { ...valid, demo: 'yes' }, 'demo'],
+    ['auth.required as string', { ...valid, auth: { required: 'true', authorized: false } }, 'auth.required'],
+    ['unknown llm provider', { ...valid, llm: { ...valid.llm, provider: 'openai' } }, 'llm.provider'],
+    ['models not an array', { ...valid, llm: { ...valid.llm, models: 'gemini-2.5-flash' } }, 'llm.models'],
+    ['model not a string', { ...valid, llm: { ...valid.llm, models: [1] } }, 'llm.models.0'],
+    ['unknown stt provider', { ...valid, stt: { provider: 'whisper' } }, 'stt.provider'],
+  ])('rejects %s', (_name, body, path) => {
+    const result = parseHealth(body);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reason.length).toBeGreaterThan(0);
+      if (path) expect(result.reason).toContain(`${path}:`);
+    }
+  });
+});
