@@ -1,10 +1,15 @@
 // Runs both fakes for another process (benchmarks, manual demos): prints one JSON line with
-// their URLs, then serves until SIGTERM or SIGINT.
-import { startFakeGemini, startFakeRunpod } from './index.ts';
+// their URLs, then serves until SIGTERM or SIGINT. FAKE_GEMINI_REPLY (a GeminiReply as JSON) sets every answer.
+import { startFakeGemini, startFakeRunpod, type GeminiReply } from './index.ts';
 
 const endpointId = 'fake-endpoint';
 const host = process.env['FAKE_HOST'] ?? '127.0.0.1';
-const gemini = await startFakeGemini({ apiKey: process.env['FAKE_GEMINI_KEY'] ?? 'fake-gemini-key', host });
+const fixedReply = process.env['FAKE_GEMINI_REPLY'] ? (JSON.parse(process.env['FAKE_GEMINI_REPLY']) as GeminiReply) : undefined;
+const gemini = await startFakeGemini({
+  apiKey: process.env['FAKE_GEMINI_KEY'] ?? 'fake-gemini-key',
+  host,
+  ...(fixedReply ? { respond: () => fixedReply } : {}),
+});
 const runpod = await startFakeRunpod({ apiKey: process.env['FAKE_RUNPOD_KEY'] ?? 'fake-runpod-key', endpointId, host });
 process.stdout.write(`${JSON.stringify({ gemini: gemini.url, runpod: runpod.url, endpointId })}\n`);
 

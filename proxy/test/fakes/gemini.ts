@@ -13,6 +13,7 @@ import {
   foldPayloads,
   parseEvents,
   responseObject,
+  sseEvent,
   splitEvents,
   splitText,
   statusErrorBody,
@@ -42,7 +43,9 @@ export type GeminiReply =
       usage?: boolean;
     }
   | { kind: 'error'; status: 400 | 429 | 500 | 503; retryAfterSeconds?: number; message?: string }
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** `chunks` events `delayMs` apart, each text `@<epoch ms>` stamped when written: for latency benchmarks. */
+  | { kind: 'clock'; chunks: number; delayMs: number };
 
 /** One request that reached a Gemini route (recorded even when it is then rejected). */
 export interface GeminiRequestRecord {
@@ -231,6 +234,14 @@ async function answer(res: ServerResponse, reply: GeminiReply, context: AnswerCo
       sendJson(res, 200, `${JSON.stringify(body, null, 2)}\n`);
       return;
     }
+    case 'clock': {
+      const responseContext: ResponseContext = { model: record.model, responseId: randomBytes(12).toString('base64url'), promptTokens: 1, usage: true };
+      const events = Array.from({ length: reply.chunks }, (_, i) => () =>
+        sseEvent(responseObject(responseContext, `@${(performance.timeOrigin + performance.now()).toFixed(3)}`, i === reply.chunks - 1 ? 'STOP' : undefined, i + 1)),
+      );
+      await writeStream(res, events, reply.delayMs, signal);
+      return;
+    }
     default: {
       const unreachable: never = reply;
       throw new Error(`unknown Gemini reply ${JSON.stringify(unreachable)}`);
@@ -239,7 +250,12 @@ async function answer(res: ServerResponse, reply: GeminiReply, context: AnswerCo
 }
 
 /** Writes each event as its own write, flushed at once, `delayMs` apart. */
-async function writeStream(res: ServerResponse, events: readonly (string | Buffer)[], delayMs: number, signal: AbortSignal): Promise<void> {
+async function writeStream(
+  res: ServerResponse,
+  events: readonly (string | Buffer | (() => string))[],
+  delayMs: number,
+  signal: AbortSignal,
+): Promise<void> {
   res.writeHead(200, {
     'content-type': 'text/event-stream',
     'cache-control': 'no-cache',
@@ -250,7 +266,7 @@ async function writeStream(res: ServerResponse, events: readonly (string | Buffe
   for (const [i, event] of events.entries()) {
     if (i > 0 && delayMs > 0 && !(await sleep(delayMs, signal))) return;
     if (signal.aborted) return;
-    res.write(event);
+    res.write(typeof event === 'function' ? event() : event);
   }
   res.end();
 }

@@ -1,0 +1,77 @@
+// Opens N concurrent Gemini SSE streams and measures, per chunk, how long after the upstream wrote it it arrived.
+import http from 'node:http';
+
+/** What one load run measured. */
+export interface LoadResult {
+  /** Milliseconds from the upstream's write to the client's receipt, one entry per chunk. */
+  chunkLatencies: number[];
+  /** Milliseconds from sending the request to the first body byte, one per stream. */
+  firstByte: number[];
+  chunks: number;
+  bytes: number;
+  seconds: number;
+  failures: number;
+}
+
+const BODY = JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'Ask me the next question.' }] }] });
+const STAMP = /"text": ?"@(\d+\.\d+)"/g;
+const now = () => performance.timeOrigin + performance.now();
+
+/** Runs `streams` concurrent streaming calls against `baseUrl` + the Gemini path, their starts spread evenly over `rampMs`. */
+export async function runLoad(baseUrl: string, path: string, streams: number, rampMs: number): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  const result: LoadResult = { chunkLatencies: [], firstByte: [], chunks: 0, bytes: 0, seconds: 0, failures: 0 };
+  const started = now();
+  const url = new URL(path, baseUrl);
+  await Promise.all(
+    Array.from({ length: streams }, (_, i) => new Promise((resolve) => setTimeout(resolve, (i * rampMs) / streams)).then(() => oneStream(url, agent, result))),
+  );
+  result.seconds = (now() - started) / 1000;
+  agent.destroy();
+  return result;
+}
+
+function oneStream(url: URL, agent: http.Agent, result: LoadResult): Promise<void> {
+  return new Promise((resolve) => {
+    const sent = now();
+    const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'x-goog-api-key': 'bench-key' } }, (response) => {
+      let firstSeen = false;
+      let pending = '';
+      if (response.statusCode !== 200) result.failures++;
+      response.setEncoding('utf8');
+      response.on('data', (text: string) => {
+        const arrived = now();
+        if (!firstSeen) {
+          firstSeen = true;
+          result.firstByte.push(arrived - sent);
+        }
+        result.bytes += Buffer.byteLength(text);
+        pending += text;
+        const cut = pending.lastIndexOf('\r\n\r\n');
+        if (cut < 0) return;
+        for (const match of pending.slice(0, cut).matchAll(STAMP)) {
+          result.chunkLatencies.push(arrived - Number(match[1]));
+          result.chunks++;
+        }
+        pending = pending.slice(cut + 4);
+      });
+      response.on('end', resolve);
+      response.on('error', () => {
+        result.failures++;
+        resolve();
+      });
+    });
+    request.on('error', () => {
+      result.failures++;
+      resolve();
+    });
+    request.end(BODY);
+  });
+}
+
+/** The value at quantile q (0..1) of unsorted samples. */
+export function quantile(samples: readonly number[], q: number): number {
+  if (samples.length === 0) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
