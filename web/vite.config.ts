@@ -3,7 +3,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
-const proxyPort = process.env.PROXY_PORT ?? '8787';
+const proxyPort = process.env.PROXY_PORT ?? process.env.PORT ?? '8787';
 
 export default defineConfig({
   plugins: [svelte()],
@@ -17,6 +17,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
   },
   server: {
+    // Same cross-origin isolation as the proxy serves, so WASM threads behave alike in dev.
+    headers: { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' },
     proxy: {
       '/api': { target: `http://127.0.0.1:${proxyPort}`, changeOrigin: false },
     },

@@ -112,6 +112,18 @@ describe('fake Gemini streaming', () => {
     expect(restPayloads.at(-1)?.candidates[0]?.finishReason).toBe('STOP');
   });
 
+  it('stamps each clock chunk with the time it was written', async () => {
+    fake.enqueue({ kind: 'clock', chunks: 3, delayMs: 20 });
+    const before = performance.timeOrigin + performance.now();
+    const payloads = parseEvents(await (await post(STREAM, validBody)).text()) as Payload[];
+    const stamps = payloads.map((p) => Number(p.candidates[0]?.content.parts[0]?.text.slice(1)));
+    expect(stamps).toHaveLength(3);
+    expect(stamps[0]).toBeGreaterThanOrEqual(Math.floor(before));
+    expect(stamps[1]!).toBeGreaterThan(stamps[0]!);
+    expect(stamps[2]!).toBeGreaterThan(stamps[1]!);
+    expect(payloads.map((p) => p.candidates[0]?.finishReason)).toEqual([undefined, undefined, 'STOP']);
+  });
+
   it('answers queued replies in order, then the responder', async () => {
     fake.enqueue({ kind: 'text', text: 'first', chunks: 1 }, { kind: 'text', text: 'second', chunks: 1 });
     const texts: string[] = [];

@@ -22,3 +22,4 @@ export {
 } from './runpod.ts';
 export type { SegmentInput, WhisperOutput } from './runpod-wire.ts';
 export { WHISPER_MODELS, type WhisperInput } from './runpod-schema.ts';
+export { demoCandidate, demoInterviewer } from './demo-interviewer.ts';
