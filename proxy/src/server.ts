@@ -23,7 +23,14 @@ export interface RunningProxy {
 /** Listens on the config's host and port (0 picks a free port). */
 export async function startProxy(config: ProxyConfig, options: { logSink?: LogSink } = {}): Promise<RunningProxy> {
   const context = createContext(config, { version: VERSION, logSink: options.logSink });
-  const server = serve(createApp(context), { port: config.port, hostname: config.host, silent: true, gracefulShutdown: false });
+  const server = serve(createApp(context), {
+    port: config.port,
+    hostname: config.host,
+    silent: true,
+    gracefulShutdown: false,
+    // Bodies past the limit are cut off while they stream in, before they fill memory.
+    maxRequestBodySize: config.maxBodyBytes,
+  });
   await server.ready();
   const nodeServer = server.node?.server as NodeServer | undefined;
   const address = nodeServer?.address();

@@ -96,3 +96,24 @@ describe('upstream failures', () => {
     }
   });
 });
+
+describe('request limits on a socket', () => {
+  it('cuts off a chunked body past MAX_BODY_BYTES with 413', async () => {
+    const small = await startStack({ MAX_BODY_BYTES: '4096' });
+    try {
+      const big = new TextEncoder().encode(geminiBody('x'.repeat(20_000)));
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < big.length; i += 1024) controller.enqueue(big.slice(i, i + 1024));
+          controller.close();
+        },
+      });
+      const res = await fetch(`${small.proxy.url}${streamPath()}`, { method: 'POST', body, duplex: 'half' } as RequestInit);
+      expect(res.status).toBe(413);
+      expect(await res.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+      expect(small.gemini.requests).toHaveLength(0);
+    } finally {
+      await small.close();
+    }
+  });
+});

@@ -5,21 +5,16 @@ import { ProxyError } from './errors.ts';
 export async function readBodyText(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (declared > limit) throw tooLarge(limit);
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(limit);
-    }
-    parts.push(value);
+  let text: string;
+  try {
+    // On a socket srvx reads the Node request directly and stops at the limit (see server.ts).
+    text = await request.text();
+  } catch (error) {
+    if (error instanceof Error && error.name === 'BodyTooLargeError') throw tooLarge(limit);
+    throw error;
   }
-  return Buffer.concat(parts).toString('utf8');
+  if (Buffer.byteLength(text) > limit) throw tooLarge(limit);
+  return text;
 }
 
 /** Reads and parses a JSON object body; non-objects and bad JSON are 400s. */
