@@ -49,8 +49,9 @@ const STOP_TIMEOUT_MS = 5_000;
 
 /** Spawns the proxy and resolves once it prints its "listening on" line. */
 export async function startProxy(env: ProxyEnv = {}): Promise<RunningProxy> {
-  if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
-    throw new Error(`No built app at ${WEB_DIST}: run \`pnpm --filter @xquizit/web build\` first (or \`pnpm test:e2e\`).`);
+  const webDist = env.WEB_DIST ?? WEB_DIST;
+  if (!existsSync(path.join(webDist, 'index.html'))) {
+    throw new Error(`No built app at ${webDist}: run \`pnpm --filter @xquizit/web build\` first (or \`pnpm test:e2e\`).`);
   }
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: PROXY_DIR,

@@ -1,0 +1,4 @@
+// Public face of the app's on-device storage (IndexedDB).
+export { DATABASE_NAME, DATABASE_VERSION, openDatabase } from './database.ts';
+export { emptyDraft, loadDocumentsDraft, saveDocumentsDraft } from './documents-draft.ts';
+export type { DocumentsDraft, DocumentSlotDraft } from './documents-draft.ts';
