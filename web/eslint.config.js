@@ -7,7 +7,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['dist/', 'bench/dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   ts.configs.recommended,
   svelte.configs.recommended,

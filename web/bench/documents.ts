@@ -29,7 +29,7 @@ function pdftotextMs(file: string): number | undefined {
 
 const fixtures = FIXTURE_DIRS.flatMap((dir) =>
   readdirSync(dir)
-    .filter((name) => EXTENSIONS.test(name))
+    .filter((name) => EXTENSIONS.test(name) && !name.endsWith('.reference.txt'))
     .map((name) => path.join(dir, name)),
 );
 const proxy = await startProxy({ WEB_DIST: path.join(HERE, 'dist') });

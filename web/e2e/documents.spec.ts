@@ -82,6 +82,27 @@ test.describe('documents that read', () => {
     await expect(page.getByTestId('document-error')).toHaveCount(0);
   });
 
+  test('a very long document is cut to the word budget, with a notice', async ({ page }) => {
+    await page.goto('/');
+    const words = Array.from({ length: 6200 }, (_, i) => `word${i}${i % 12 === 11 ? '.' : ''}`).join(' ');
+    await page.getByTestId('jd-input').setInputFiles({ name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(words) });
+    await expect(page.locator('[data-slot=jd]').getByTestId('document-notice')).toContainText('5,000 words');
+    const count = Number((await page.getByTestId('jd-words').textContent())?.split(' ')[0]);
+    expect(count).toBeGreaterThan(4800);
+    expect(count).toBeLessThanOrEqual(5000);
+  });
+
+  test('a read file, its name and later edits survive a reload', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('resume-input').setInputFiles(own('job-description.pdf'));
+    await expect(page.getByTestId('resume-text')).not.toHaveValue('', { timeout: 15_000 });
+    await page.getByTestId('resume-text').press('Control+End');
+    await page.getByTestId('resume-text').pressSequentially(' Edited after reading.');
+    await page.reload();
+    await expect(page.getByTestId('resume-text')).toHaveValue(/Edited after reading\.$/);
+    await expect(page.locator('[data-slot=resume]')).toContainText('From job-description.pdf · 1 page');
+  });
+
   test('a dropped file is read like a chosen one', async ({ page }) => {
     await page.goto('/');
     const bytes = [...readFileSync(own('plain-utf8.txt'))];
