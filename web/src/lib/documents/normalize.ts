@@ -1,18 +1,7 @@
 // Text cleanup applied to every document kind: odd spaces, ligatures, invisible characters, line endings, blank runs.
 // Pure; table-tested in normalize.test.ts.
 
-const LIGATURES: Readonly<Record<string, string>> = {
-  '\uFB00': 'ff',
-  '\uFB01': 'fi',
-  '\uFB02': 'fl',
-  '\uFB03': 'ffi',
-  '\uFB04': 'ffl',
-  '\uFB05': 'st',
-  '\uFB06': 'st',
-};
-
-/** NBSP, the U+2000 block of fixed-width spaces, narrow NBSP, math space, ideographic space, Ogham space. */
-const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+import { ODD_SPACES, spellOutLigatures } from './characters.ts';
 
 // Warning: U+200C/U+200D (ZWNJ/ZWJ) are left alone on purpose: Persian, Indic scripts and emoji need them.
 const ZERO_WIDTH = /[\u200B\u2060\uFEFF\u180E]/g;
@@ -23,12 +12,11 @@ const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g; // e
 /** Cleans extracted text so every kind of document reads alike; the steps are listed inside. */
 export function normalizeText(text: string): string {
   return (
-    text
+    spellOutLigatures(text)
       // Line endings, line and paragraph separators, form feeds (page breaks) and vertical tabs become LF breaks.
       .replace(/\r\n?|\u0085|\u2028/g, '\n')
       .replace(/\u2029|\f/g, '\n\n')
       .replace(/\v/g, '\n')
-      .replace(/[\uFB00-\uFB06]/g, (ligature) => LIGATURES[ligature] ?? ligature)
       .replace(ODD_SPACES, ' ')
       .replace(ZERO_WIDTH, '')
       .replace(CONTROLS, '')
