@@ -1,19 +1,27 @@
-// The scripted interviewer and candidate that `pnpm demo` plays through the fakes: plausible, varied, no keys.
+// The scripted interviewer and candidate that `pnpm demo` and the browser specs play through the fakes.
+// It answers the app's real requests: the JSON analysis, the introduction, decision-first turns, the closing.
 import type { GeminiReply, GeminiRequestRecord } from './gemini.ts';
 import type { RunpodReceived, RunpodReply } from './runpod.ts';
 
-const QUESTIONS = [
-  "Hi, and thanks for joining me today. To start, could you walk me through your background and what drew you to this role?",
-  'You mentioned a project you are proud of. What was the hardest technical decision in it, and how did you make it?',
-  'Tell me about a time you disagreed with a teammate on an approach. How did you resolve it?',
-  'How would you design a service that has to stay responsive while a slow dependency is failing?',
-  'What does good code review look like to you, both giving and receiving it?',
-  'Describe a production incident you were part of. What did you change afterwards?',
-  'Which part of this job description excites you most, and which part would stretch you?',
+const TOPICS = ['Recent project ownership', 'System design trade-offs', 'Debugging production incidents', 'Collaboration and code review', 'Growth in this role'];
+
+const INTRODUCTION =
+  "Hi, and thanks for joining me today. We'll talk through your experience for a few questions, and you can end whenever you like. To start, could you walk me through your background and what drew you to this role?";
+
+const FOLLOW_UPS = [
+  'Could you say a bit more about that? What was your own part in it?',
+  'What would you do differently if you faced that again?',
+  'How did you know it had worked? What did you measure?',
+];
+
+const TOPIC_QUESTIONS = [
+  'Tell me about a time this came up in your work. What did you decide, and why?',
+  'Walk me through a concrete example, and the hardest part of it.',
+  'What is one lesson about this you would pass on to a new teammate?',
 ];
 
 const CLOSING =
-  "Thank you, that's all my questions. You gave thoughtful, concrete answers. Take a look at the transcript while it's fresh, and good luck with the real thing!";
+  "Thank you, that's all my questions for today. You gave thoughtful, concrete answers. The interview has ended, and you can now read the full transcript on screen. Good luck with the real thing!";
 
 const ANSWERS = [
   'I started as a backend engineer on a payments team, and over the last three years I have moved into owning our event pipeline.',
@@ -21,20 +29,51 @@ const ANSWERS = [
   'I would put a timeout and a circuit breaker around the dependency, and serve a cached answer while it recovers.',
 ];
 
-function userTurns(record: GeminiRequestRecord): number {
-  const body = record.body as { contents?: { role?: string }[] } | undefined;
-  return (body?.contents ?? []).filter((content) => content.role !== 'model').length;
-}
-
-/** Answers each Gemini call with the next interviewer line, streamed in small pieces like the real model. */
+/** Answers each Gemini call as the app expects it, streamed in small pieces like the real model. */
 export function demoInterviewer(record: GeminiRequestRecord): GeminiReply {
-  const turn = userTurns(record);
-  const text = turn > QUESTIONS.length ? CLOSING : (QUESTIONS[(turn - 1 + QUESTIONS.length) % QUESTIONS.length] ?? CLOSING);
-  return { kind: 'text', text, chunks: Math.max(3, Math.ceil(text.length / 24)), delayMs: 60 };
+  const prompt = promptOf(record);
+  if (isJsonRequest(record)) return { kind: 'text', text: JSON.stringify(analysisFor(prompt)), chunks: 1 };
+  if (prompt.includes('The interview is over')) return spoken(CLOSING);
+  if (prompt.includes('This is the start of the interview')) return spoken(INTRODUCTION);
+  const count = (prompt.match(/^Candidate: /gm) ?? []).length;
+  const followUpOffered = prompt.includes('DECISION: FOLLOW_UP or DECISION: NEXT_TOPIC');
+  if (followUpOffered && lastAnswer(prompt).split(/\s+/).length < 14) {
+    return spoken(`DECISION: FOLLOW_UP\n${FOLLOW_UPS[count % FOLLOW_UPS.length] ?? FOLLOW_UPS[0]!}`);
+  }
+  const topic = /Next topic in the plan: (.+?)\.\n|Move on to the (?:first|next) topic(?: of the plan)?: (.+?)\./.exec(prompt);
+  const name = topic?.[1] ?? topic?.[2] ?? 'your experience';
+  return spoken(`DECISION: NEXT_TOPIC\nThanks. Let's talk about ${name.toLowerCase()}. ${TOPIC_QUESTIONS[count % TOPIC_QUESTIONS.length] ?? TOPIC_QUESTIONS[0]!}`);
 }
 
 /** Answers each transcription job with a line a candidate might say. */
 export function demoCandidate(received: RunpodReceived): RunpodReply {
   const index = Math.floor(received.receivedAt / 1000) % ANSWERS.length;
   return { kind: 'completed', text: ANSWERS[index] ?? ANSWERS[0]! };
+}
+
+function spoken(text: string): GeminiReply {
+  return { kind: 'text', text, chunks: Math.max(3, Math.ceil(text.length / 24)), delayMs: 40 };
+}
+
+function analysisFor(prompt: string): { strategy: string; topics: string[] } {
+  const role = /<job_description>\n(.{1,80}?)(?:[.\n]|$)/s.exec(prompt)?.[1]?.trim() ?? 'the role';
+  return {
+    strategy: `Demo plan for ${role}: start from the candidate's recent work, then probe design judgement, incident handling and teamwork, following up where answers stay general.`,
+    topics: TOPICS,
+  };
+}
+
+function lastAnswer(prompt: string): string {
+  const answers = [...prompt.matchAll(/^Candidate: (.*)$/gm)];
+  return answers.at(-1)?.[1] ?? '';
+}
+
+function promptOf(record: GeminiRequestRecord): string {
+  const body = record.body as { contents?: { parts?: { text?: string }[] }[] } | undefined;
+  return (body?.contents ?? []).flatMap((content) => content.parts ?? []).map((part) => part.text ?? '').join('\n');
+}
+
+function isJsonRequest(record: GeminiRequestRecord): boolean {
+  const body = record.body as { generationConfig?: { responseMimeType?: string } } | undefined;
+  return body?.generationConfig?.responseMimeType === 'application/json';
 }

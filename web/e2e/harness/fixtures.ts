@@ -1,7 +1,7 @@
 // Playwright fixtures: fake Gemini and RunPod in-process, the real proxy as a child process, browser checks.
 // Per-spec options: `test.use({ proxyEnv: { PROXY_TOKENS: 'secret-1' }, upstreams: false })`.
 import { test as base, expect } from '@playwright/test';
-import { startFakeGemini, startFakeRunpod, type FakeGemini, type FakeRunpod } from '../../../proxy/test/fakes/index.ts';
+import { demoInterviewer, startFakeGemini, startFakeRunpod, type FakeGemini, type FakeRunpod } from '../../../proxy/test/fakes/index.ts';
 import { startProxy, type ProxyEnv, type RunningProxy } from './proxy-process.ts';
 
 /** The Gemini key the proxy is given and the fake expects. */
@@ -50,7 +50,8 @@ export const test = base.extend<HarnessOptions & HarnessFixtures>({
   allowedConsoleErrors: [[], { option: true }],
 
   gemini: async ({}, use) => {
-    const gemini = await startFakeGemini({ apiKey: FAKE_GEMINI_KEY });
+    // Answers the app's real requests (analysis JSON, decision-first turns) like the demo's interviewer.
+    const gemini = await startFakeGemini({ apiKey: FAKE_GEMINI_KEY, respond: demoInterviewer });
     await use(gemini);
     await gemini.close();
   },

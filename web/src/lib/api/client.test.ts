@@ -54,6 +54,14 @@ describe('createApiFetch', () => {
     expect(error).toMatchObject({ status: 401, code: 'unauthorized', message: 'Token required.' });
   });
 
+  it('keeps the error body and headers (a relayed Gemini 429 with Retry-After)', async () => {
+    const body = { error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'Quota exceeded.' } };
+    const fake = fakeFetch(() => new Response(JSON.stringify(body), { status: 429, headers: { 'retry-after': '7' } }));
+    const error = await createApiFetch({ getToken: () => null, fetch: fake.fetch })('/api/x').catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 429, code: UNEXPECTED_RESPONSE, body });
+    expect((error as ApiError).headers?.get('retry-after')).toBe('7');
+  });
+
   it('turns a failed fetch into a network_error ApiError', async () => {
     const fake = fakeFetch(() => {
       throw new TypeError('Failed to fetch');

@@ -39,7 +39,7 @@ export function createApiFetch(options: ApiClientOptions): ApiFetch {
       throw new ApiError(0, NETWORK_ERROR, 'The server could not be reached.');
     }
     if (response.ok) return response;
-    throw apiErrorFromBody(response.status, await readJson(response));
+    throw apiErrorFromBody(response.status, await readJson(response), response.headers);
   };
 }
 

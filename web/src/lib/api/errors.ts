@@ -12,13 +12,21 @@ export const UNEXPECTED_RESPONSE = 'unexpected_response';
 export class ApiError extends Error {
   override readonly name = 'ApiError';
 
-  /** Builds an error from its status, code and message. */
+  /** The parsed error body (undefined when it was not JSON), for callers that read more than code and message. */
+  readonly body: unknown;
+  /** The error response's headers (e.g. Retry-After); absent when no response came. */
+  readonly headers: Headers | undefined;
+
+  /** Builds an error from its status, code and message, and optionally the response's body and headers. */
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    response: { body?: unknown; headers?: Headers } = {},
   ) {
     super(message);
+    this.body = response.body;
+    this.headers = response.headers;
   }
 }
 
@@ -29,14 +37,14 @@ const ErrorBodySchema = v.object({
   }),
 });
 
-/** Turns an error response's status and parsed body (any JSON, or undefined) into an ApiError. */
-export function apiErrorFromBody(status: number, body: unknown): ApiError {
+/** Turns an error response's status, parsed body (any JSON, or undefined) and headers into an ApiError. */
+export function apiErrorFromBody(status: number, body: unknown, headers?: Headers): ApiError {
   const parsed = v.safeParse(ErrorBodySchema, body);
   if (parsed.success) {
     const { code, message } = parsed.output.error;
-    return new ApiError(status, code, message || `The server answered ${status} (${code}).`);
+    return new ApiError(status, code, message || `The server answered ${status} (${code}).`, { body, headers });
   }
-  return new ApiError(status, UNEXPECTED_RESPONSE, `The server answered ${status} without an error description.`);
+  return new ApiError(status, UNEXPECTED_RESPONSE, `The server answered ${status} without an error description.`, { body, headers });
 }
 
 /** Whether an error means the token was missing or not accepted. */

@@ -2,7 +2,7 @@
 // Thin shell: extraction and storage are passed in, so tests can swap them.
 import { documentProblem } from '../documents/messages.ts';
 import type { DocumentProblem, ExtractOutcome } from '../documents/types.ts';
-import { emptyDraft, type DocumentsDraft, type DocumentSlotDraft } from '../storage/index.ts';
+import { emptyDraft, type DocumentsDraft, type DocumentSlotDraft, type InterviewLimitsDraft } from '../storage/index.ts';
 
 /** The two documents on the setup screen. */
 export type SlotName = 'resume' | 'jobDescription';
@@ -79,6 +79,12 @@ export class SetupState {
   setText(slot: SlotName, text: string): void {
     const current = this.draft[slot];
     this.draft[slot] = { ...current, text, source: current.source === 'file' && text.trim() !== '' ? 'file' : 'typed' };
+    this.#scheduleSave();
+  }
+
+  /** Sets the interview's time and question limits. */
+  setLimits(limits: InterviewLimitsDraft): void {
+    this.draft.limits = limits;
     this.#scheduleSave();
   }
 

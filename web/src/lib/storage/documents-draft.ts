@@ -18,11 +18,19 @@ export interface DocumentSlotDraft {
   pendingFile?: Blob;
 }
 
+/** The interview's limits as chosen on the setup screen. */
+export interface InterviewLimitsDraft {
+  maxMinutes: number;
+  maxQuestions: number;
+}
+
 /** Everything on the setup screen. */
 export interface DocumentsDraft {
   resume: DocumentSlotDraft;
   jobDescription: DocumentSlotDraft;
   instructions: string;
+  /** Absent in drafts saved before limits could be chosen; the defaults apply then. */
+  limits?: InterviewLimitsDraft;
   updatedAt: number;
 }
 

@@ -1,0 +1,80 @@
+// A whole typed interview through the real proxy and the fake Gemini (playing the demo interviewer):
+// documents to closing message, with a reload in the middle and a 503 that is retried.
+import type { Page } from '@playwright/test';
+import { expect, test } from './harness/index.ts';
+
+const RESUME = 'Jane Doe. Backend engineer, eight years. Led the move of a billing service to Kafka; cut failed invoices by half.';
+const JOB = 'Senior Backend Engineer at Acme Pay. Go, Kafka, Postgres; on-call; mentoring.';
+
+async function fillSetup(page: Page, questions: number): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('resume-text').fill(RESUME);
+  await page.getByTestId('jd-text').fill(JOB);
+  await page.getByTestId('max-questions').fill(String(questions));
+  await page.getByTestId('max-questions').blur();
+}
+
+async function answer(page: Page, text: string): Promise<void> {
+  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+  await page.getByTestId('answer').fill(text);
+  await page.getByTestId('answer').press('Enter');
+}
+
+test.describe('with a 503 from Gemini', () => {
+  // The browser logs the 503 itself; the app retries it.
+  test.use({ allowedConsoleErrors: [/status of 503/] });
+
+  test('a full typed interview, reloaded halfway, with a 503 retried', async ({ page, gemini }) => {
+    await fillSetup(page, 4);
+    await page.getByTestId('start-interview').click();
+
+    const question = page.getByTestId('question');
+    await expect(question).toContainText(/thanks for joining/i, { timeout: 15_000 });
+    await expect(page.getByTestId('interview-status')).toContainText('Question 1 of 4');
+
+    await answer(page, 'I have spent eight years on payments backends, most recently leading our move to Kafka.');
+    await expect(page.getByTestId('interview-status')).toContainText('Question 2 of 4', { timeout: 15_000 });
+    await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+    const second = await question.textContent();
+
+    await page.reload();
+    await expect(page.getByTestId('question')).toHaveText(second ?? '', { timeout: 15_000 });
+    await expect(page.getByTestId('interview-status')).toContainText('Question 2 of 4');
+    await expect(page.getByTestId('transcript').locator('li')).toHaveCount(3);
+
+    gemini.enqueue({ kind: 'error', status: 503 });
+    await answer(page, 'We traced the failures to retries without idempotency keys, added them, and replayed the dead letters.');
+    await expect(page.getByTestId('interview-status')).toContainText('Question 3 of 4', { timeout: 20_000 });
+    await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+    expect(gemini.requests.filter((r) => r.stream)).toHaveLength(4);
+
+    await answer(page, 'I would add a timeout and a circuit breaker, and serve cached answers while it recovers.');
+    await expect(page.getByTestId('interview-status')).toContainText('Question 4 of 4', { timeout: 15_000 });
+    await answer(page, 'Pairing on reviews, and writing down decisions so the next person has the context.');
+
+    await expect(page.getByTestId('interview-status')).toContainText(/concluded/i, { timeout: 15_000 });
+    await expect(question).toContainText(/thank/i);
+    const transcript = page.getByTestId('transcript').locator('li');
+    await expect(transcript).toHaveCount(9);
+    await expect(transcript.last()).toHaveAttribute('data-role', 'interviewer');
+  });
+});
+
+test('ending early asks for confirmation, then closes properly', async ({ page }) => {
+  await fillSetup(page, 10);
+  await page.getByTestId('start-interview').click();
+  await expect(page.getByTestId('question')).toContainText(/thanks for joining/i, { timeout: 15_000 });
+  await page.getByTestId('end-interview').click();
+  await page.getByTestId('end-interview-confirm').click();
+  await expect(page.getByTestId('interview-status')).toContainText(/concluded/i, { timeout: 15_000 });
+  await expect(page.getByTestId('transcript').locator('li').last()).toHaveAttribute('data-role', 'interviewer');
+});
+
+test('an unsent answer draft survives a reload', async ({ page }) => {
+  await fillSetup(page, 5);
+  await page.getByTestId('start-interview').click();
+  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+  await page.getByTestId('answer').fill('Half of my answer, not sent yet');
+  await page.reload();
+  await expect(page.getByTestId('answer')).toHaveValue('Half of my answer, not sent yet', { timeout: 15_000 });
+});

@@ -1,0 +1,76 @@
+// The real actors of the interview machine, over the Gemini client: the analysis as one JSON call,
+// each turn as one stream read through the turn parser. Thin: prompts, parsing and validation live elsewhere.
+import { fromCallback, fromPromise, type EventObject } from 'xstate';
+import { generate, streamGenerate, type GenerateOptions } from '../llm/index.ts';
+import { parseAnalysis } from './analysis.ts';
+import { describeFailure } from './failure.ts';
+import { createTurnParser, type TurnParseEvent } from './parse-turn.ts';
+import { analysisRequest, requestForTurn } from './prompts.ts';
+import type { AnalysisInput, TurnEvent, TurnInput } from './turn.ts';
+import type { InterviewPlan } from './types.ts';
+
+/** How the actors reach the proxy (token, fetch, retry settings); signal and onRetry are the actors' own. */
+export type LlmCallOptions = Omit<GenerateOptions, 'signal' | 'onRetry'>;
+
+/** The two Gemini calls the actors make (tests pass fakes). */
+export interface LlmFunctions {
+  generate: typeof generate;
+  streamGenerate: typeof streamGenerate;
+}
+
+/** The actors to give the machine: `interviewMachine.provide({ actors: createInterviewActors(...) })`. */
+export function createInterviewActors(options: LlmCallOptions = {}, llm: LlmFunctions = { generate, streamGenerate }) {
+  return {
+    analyzeDocuments: fromPromise<InterviewPlan, AnalysisInput>(async ({ input, signal }) => {
+      // An invalid answer throws AnalysisError (retryable): the machine asks again, at most twice.
+      const text = await llm.generate(analysisRequest(input.documents, input.settings), { ...options, signal });
+      return parseAnalysis(text);
+    }),
+    streamTurn: fromCallback<EventObject, TurnInput>(({ input, sendBack }) => {
+      const controller = new AbortController();
+      void runTurn(input, (event) => sendBack(event), controller.signal, options, llm);
+      return () => controller.abort();
+    }),
+  };
+}
+
+/**
+ * Streams one turn and reports it as TurnEvents: TURN_STARTED, the decision, text deltas, then TURN_DONE or
+ * TURN_FAILED. Never throws; after `signal` aborts it reports nothing more.
+ */
+export async function runTurn(
+  input: TurnInput,
+  send: (event: TurnEvent) => void,
+  signal: AbortSignal,
+  options: LlmCallOptions = {},
+  llm: Pick<LlmFunctions, 'streamGenerate'> = { streamGenerate },
+): Promise<void> {
+  const report = (event: TurnEvent) => {
+    if (!signal.aborted) send(event);
+  };
+  let parser = createTurnParser();
+  const forward = (events: TurnParseEvent[]) => {
+    for (const event of events) {
+      report(event.type === 'decision' ? { type: 'TURN_DECISION', decision: event.decision } : { type: 'TURN_DELTA', text: event.text });
+    }
+  };
+  report({ type: 'TURN_STARTED' });
+  try {
+    const stream = llm.streamGenerate(requestForTurn(input), {
+      ...options,
+      signal,
+      onRetry: (info) => {
+        // The client retries only before any text, but a fresh parser keeps that true here whatever it does.
+        parser = createTurnParser();
+        report({ type: 'TURN_RETRYING', attempt: info.attempt, delayMs: info.delayMs });
+      },
+    });
+    for await (const delta of stream) forward(parser.push(delta));
+    forward(parser.end());
+    report({ type: 'TURN_DONE' });
+  } catch (error) {
+    if (signal.aborted) return;
+    const failure = describeFailure(error);
+    report({ type: 'TURN_FAILED', message: failure.message, retryable: failure.retryable });
+  }
+}

@@ -1,0 +1,49 @@
+// The interview capability's public face: the machine, its real actors, what the UI reads from it, and the vocabulary.
+// The seed's HTTP API, mapped onto the machine (no server round trip but the LLM call itself):
+//   POST /upload-documents   → the machine's input { id, documents, settings } (documents come from the setup screen)
+//   POST /start-interview    → START (analysis, then the introduction streams: read it with selectCurrentQuestion)
+//   POST /stream-answer      → ANSWER_SUBMITTED { text }; the next question streams into selectCurrentQuestion
+//   POST /submit-answer      → ANSWER_SUBMITTED { text } as well (the legacy non-streamed route has no separate event)
+//   GET  /interview-status   → selectStatus(snapshot)
+// Also: ANSWER_DRAFTED keeps the answer being spoken or typed, END_REQUESTED closes early, RETRY resumes after a failure.
+// Persist with actor.getPersistedSnapshot() (plain JSON); resume with createActor(machine.provide(...), { snapshot, input }).
+export { createInterviewActors, runTurn, type LlmCallOptions, type LlmFunctions } from './actors.ts';
+export { AnalysisError, parseAnalysis, type AnalysisErrorKind } from './analysis.ts';
+export {
+  initialContext,
+  interviewMachine,
+  turnInputFor,
+  type InterviewContext,
+  type InterviewError,
+  type InterviewInput,
+  type InterviewMachineEvent,
+  type PendingTurn,
+} from './machine.ts';
+export { cleanQuestion, createTurnParser, parseTurn, type TurnParseEvent, type TurnParser } from './parse-turn.ts';
+export { CONTEXT_MESSAGE_LIMIT, MAX_ANALYSIS_ATTEMPTS, MAX_TURN_ATTEMPTS, limitsReached, type TurnPlan } from './policy.ts';
+export { FALLBACK_CLOSING } from './prompts.ts';
+export {
+  selectCurrentQuestion,
+  selectDraftAnswer,
+  selectPhase,
+  selectStatus,
+  selectTimings,
+  selectTopic,
+  selectTranscript,
+  type CurrentQuestion,
+  type InterviewPhase,
+  type InterviewSnapshot,
+  type InterviewStatus,
+} from './selectors.ts';
+export type { AnalysisInput, ClosingReason, TurnEvent, TurnInput } from './turn.ts';
+export {
+  DEFAULT_SETTINGS,
+  type InterviewDocuments,
+  type InterviewEvent,
+  type InterviewPlan,
+  type InterviewSettings,
+  type QuestionKind,
+  type TranscriptEntry,
+  type TurnDecision,
+  type TurnTiming,
+} from './types.ts';

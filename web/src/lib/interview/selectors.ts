@@ -1,0 +1,107 @@
+// What the UI reads from an interview snapshot (the seed's /interview-status and the streamed question).
+// Pure functions of the snapshot; no component reaches into the context directly.
+import type { SnapshotFrom } from 'xstate';
+import type { interviewMachine } from './machine.ts';
+import { resolveDecision } from './policy.ts';
+import type { TranscriptEntry, TurnTiming } from './types.ts';
+
+/** A snapshot of the interview machine (live, or restored from a persisted one). */
+export type InterviewSnapshot = SnapshotFrom<typeof interviewMachine>;
+
+/** The phase the UI shows. */
+export type InterviewPhase = 'idle' | 'analyzing' | 'asking' | 'awaiting-answer' | 'concluding' | 'concluded' | 'failed';
+
+/** Where the interview stands, at a glance. */
+export interface InterviewStatus {
+  phase: InterviewPhase;
+  questionsAsked: number;
+  maxQuestions: number;
+  elapsedMs: number;
+  limitMs: number;
+  /** The topic of the question being asked or last asked; null before the first topic. */
+  topic: string | null;
+  concluded: boolean;
+  retrying: { attempt: number; delayMs: number } | null;
+  error: string | null;
+}
+
+/** The question on screen: the streamed text while it streams, else the last interviewer entry. */
+export interface CurrentQuestion {
+  text: string;
+  streaming: boolean;
+}
+
+/** The phase of a snapshot. */
+export function selectPhase(snapshot: InterviewSnapshot): InterviewPhase {
+  const value = snapshot.value;
+  switch (value) {
+    case 'idle':
+    case 'analyzing':
+    case 'asking':
+    case 'concluding':
+    case 'concluded':
+    case 'failed':
+      return value;
+    case 'awaitingAnswer':
+      return 'awaiting-answer';
+    default:
+      return assertNever(value);
+  }
+}
+
+/** The interview's status; `now` is the clock used for the elapsed time of a running interview. */
+export function selectStatus(snapshot: InterviewSnapshot, now: number = Date.now()): InterviewStatus {
+  const { context } = snapshot;
+  const phase = selectPhase(snapshot);
+  const end = context.endedAt ?? now;
+  return {
+    phase,
+    questionsAsked: context.questionsAsked,
+    maxQuestions: context.settings.maxQuestions,
+    elapsedMs: context.startedAt === null ? 0 : Math.max(0, end - context.startedAt),
+    limitMs: context.settings.maxMinutes * 60_000,
+    topic: selectTopic(snapshot),
+    concluded: phase === 'concluded',
+    retrying: context.retrying,
+    error: phase === 'failed' ? (context.error?.message ?? null) : null,
+  };
+}
+
+/** The topic being asked about (once the streamed decision is known) or last asked about. */
+export function selectTopic(snapshot: InterviewSnapshot): string | null {
+  const { context } = snapshot;
+  const topics = context.plan?.topics ?? [];
+  const turn = context.turn;
+  if (snapshot.value === 'asking' && turn?.plan.kind === 'question' && turn.decision !== null) {
+    return topics[resolveDecision(turn.plan, turn.decision).topicIndex] ?? null;
+  }
+  return context.currentTopicIndex === null ? null : (topics[context.currentTopicIndex] ?? null);
+}
+
+/** The question to show (and speak): live while a turn streams, else the last interviewer entry; null before any. */
+export function selectCurrentQuestion(snapshot: InterviewSnapshot): CurrentQuestion | null {
+  if (snapshot.value === 'asking' || snapshot.value === 'concluding') {
+    return { text: snapshot.context.liveQuestion, streaming: true };
+  }
+  const last = snapshot.context.transcript.findLast((entry) => entry.role === 'interviewer');
+  return last ? { text: last.text, streaming: false } : null;
+}
+
+/** The committed transcript, in order. */
+export function selectTranscript(snapshot: InterviewSnapshot): readonly TranscriptEntry[] {
+  return snapshot.context.transcript;
+}
+
+/** Timing marks of every committed interviewer turn, in order. */
+export function selectTimings(snapshot: InterviewSnapshot): readonly TurnTiming[] {
+  return snapshot.context.timings;
+}
+
+/** The answer being drafted (kept across reloads). */
+export function selectDraftAnswer(snapshot: InterviewSnapshot): string {
+  return snapshot.context.draftAnswer;
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unexpected state: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,57 @@
+// The interview's vocabulary: settings, transcript, timings and the machine's events, shared by the core and the UI.
+
+/** Per-interview settings; the seed's numbers are the defaults. */
+export interface InterviewSettings {
+  maxMinutes: number;
+  maxQuestions: number;
+  maxFollowUpsPerTopic: number;
+  /** Gemini model asked for (must be on the proxy's allowlist). */
+  model: string;
+}
+
+/** The seed's defaults: 45 minutes, 16 questions, 2 follow-ups per topic. */
+export const DEFAULT_SETTINGS: InterviewSettings = { maxMinutes: 45, maxQuestions: 16, maxFollowUpsPerTopic: 2, model: 'gemini-2.5-flash' };
+
+/** What the interview reads: the candidate's documents and instructions. */
+export interface InterviewDocuments {
+  resume: string;
+  jobDescription: string;
+  instructions: string;
+}
+
+/** The analysis of the documents: a strategy and the topics to rotate through. */
+export interface InterviewPlan {
+  strategy: string;
+  topics: string[];
+}
+
+/** What kind of interviewer turn a question is. */
+export type QuestionKind = 'introduction' | 'follow-up' | 'new-topic' | 'closing';
+
+/** One entry of the transcript, in order; ids are stable so a retried turn never duplicates one. */
+export type TranscriptEntry =
+  | { id: string; role: 'interviewer'; kind: QuestionKind; text: string; topic: string | null; at: number }
+  | { id: string; role: 'candidate'; text: string; at: number };
+
+/** Timing marks of one interviewer turn, epoch milliseconds (the seed's timing_utils). */
+export interface TurnTiming {
+  /** The transcript id of the question this turn produced. */
+  questionId: string;
+  answerSubmittedAt: number | null;
+  requestSentAt: number;
+  firstTokenAt: number | null;
+  lastTokenAt: number | null;
+  /** How many tries the turn took (retries after 429/503/network drops). */
+  attempts: number;
+}
+
+/** Events the UI (and later the voice) sends to the machine. SCREAMING_CASE by house style. */
+export type InterviewEvent =
+  | { type: 'START' }
+  | { type: 'ANSWER_DRAFTED'; text: string }
+  | { type: 'ANSWER_SUBMITTED'; text: string }
+  | { type: 'END_REQUESTED' }
+  | { type: 'RETRY' };
+
+/** What the model decided for the next question: dig deeper on the current topic or move to the next one. */
+export type TurnDecision = 'FOLLOW_UP' | 'NEXT_TOPIC';

@@ -1,0 +1,69 @@
+// When and how long to wait before trying a failed Gemini call again: pure backoff with jitter,
+// the server's own hint when it gives one, and an abortable sleep.
+import type { LlmError } from './errors.ts';
+
+/** The failures the client retries by itself, before any text has reached the caller. */
+export type RetryReason = 'rate-limited' | 'unavailable' | 'network';
+
+/** What `onRetry` is told before each wait. */
+export interface RetryEvent {
+  /** 1 for the first retry, 2 for the second, ... */
+  attempt: number;
+  delayMs: number;
+  reason: RetryReason;
+}
+
+/** First backoff step when the server gives no hint; it doubles per retry. */
+export const BASE_RETRY_DELAY_MS = 1000;
+
+/** Longest backoff step (before jitter). */
+export const MAX_BACKOFF_MS = 8000;
+
+/** A server that asks for a longer wait than this gets no retry: the caller shows the wait instead. */
+export const MAX_HINTED_DELAY_MS = 20_000;
+
+/** Exponential backoff with "equal jitter": a delay in [step/2, step] for retry number `attempt` (1-based). */
+export function backoffDelayMs(attempt: number, random: () => number = Math.random): number {
+  const step = Math.min(MAX_BACKOFF_MS, BASE_RETRY_DELAY_MS * 2 ** Math.max(0, attempt - 1));
+  return Math.round(step / 2 + (random() * step) / 2);
+}
+
+/** The retry to make after `error` when `retriesDone` retries were made already; undefined means give up. */
+export function planRetry(error: LlmError, retriesDone: number, maxRetries: number, random: () => number = Math.random): RetryEvent | undefined {
+  const reason = retryReasonOf(error);
+  if (!reason || error.partial || retriesDone >= maxRetries) return undefined;
+  const hint = error.retryAfterMs;
+  if (hint !== undefined && hint > MAX_HINTED_DELAY_MS) return undefined;
+  const attempt = retriesDone + 1;
+  return { attempt, delayMs: hint ?? backoffDelayMs(attempt, random), reason };
+}
+
+function retryReasonOf(error: LlmError): RetryReason | undefined {
+  switch (error.kind) {
+    case 'rate-limited':
+    case 'unavailable':
+    case 'network':
+      return error.kind;
+    default:
+      return undefined;
+  }
+}
+
+/** Waits `ms` milliseconds; rejects with the signal's reason as soon as it aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason as unknown);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason as unknown);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
