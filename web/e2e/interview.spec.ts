@@ -78,3 +78,29 @@ test('an unsent answer draft survives a reload', async ({ page }) => {
   await page.reload();
   await expect(page.getByTestId('answer')).toHaveValue('Half of my answer, not sent yet', { timeout: 15_000 });
 });
+
+test('a reload while the documents are analysed picks the analysis up again', async ({ page, gemini }) => {
+  const plan = JSON.stringify({ strategy: 'Probe payments depth.', topics: ['Payments', 'On-call', 'Mentoring'] });
+  gemini.enqueue({ kind: 'text', text: plan, delayMs: 3000 });
+  await fillSetup(page, 5);
+  await page.getByTestId('start-interview').click();
+  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'analyzing');
+  await page.reload();
+  await expect(page.getByTestId('question')).toContainText(/thanks for joining/i, { timeout: 15_000 });
+  await expect(page.getByTestId('transcript').locator('li')).toHaveCount(1);
+});
+
+test('when the model keeps refusing, the error is shown with a retry that works', async ({ page, gemini }) => {
+  await fillSetup(page, 5);
+  await page.getByTestId('start-interview').click();
+  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+  for (let i = 0; i < 3; i++) gemini.enqueue({ kind: 'fixture', name: 'streaming-failure-finish-reason-safety' });
+  await page.getByTestId('answer').fill('An answer the model refuses to follow.');
+  await page.getByTestId('answer').press('Enter');
+  await expect(page.getByTestId('interview-error')).toContainText(/safety/i, { timeout: 20_000 });
+  await expect(page.getByTestId('transcript').locator('li')).toHaveCount(2);
+  await page.getByTestId('retry').click();
+  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+  await expect(page.getByTestId('interview-status')).toContainText('Question 2 of 5');
+  await expect(page.getByTestId('transcript').locator('li')).toHaveCount(3);
+});

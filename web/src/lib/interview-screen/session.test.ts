@@ -1,0 +1,83 @@
+// The live session over the real machine with instant fake actors: every meaningful step saved, a restore resumes.
+import { describe, expect, it } from 'vitest';
+import { fromCallback, fromPromise, type EventObject } from 'xstate';
+import { interviewMachine, type AnalysisInput, type TurnEvent, type TurnInput } from '../interview/index.ts';
+import { DEFAULT_SETTINGS, type InterviewPlan } from '../interview/types.ts';
+import type { InterviewRecord } from '../storage/index.ts';
+import { InterviewSession } from './session.svelte.ts';
+
+const machine = interviewMachine.provide({
+  actors: {
+    analyzeDocuments: fromPromise<InterviewPlan, AnalysisInput>(async () => ({ strategy: 'Probe payments depth.', topics: ['Payments', 'Teamwork'] })),
+    streamTurn: fromCallback<EventObject, TurnInput>(({ input, sendBack }) => {
+      const send = (event: TurnEvent) => sendBack(event);
+      send({ type: 'TURN_STARTED' });
+      if (input.kind === 'question') send({ type: 'TURN_DECISION', decision: 'NEXT_TOPIC' });
+      send({ type: 'TURN_DELTA', text: input.kind === 'closing' ? 'Thank you, that is all.' : `Question (${input.kind})?` });
+      send({ type: 'TURN_DONE' });
+    }),
+  },
+});
+
+const input = {
+  id: 'interview-1',
+  documents: { resume: 'Jane Doe, payments engineer.', jobDescription: 'Senior engineer at Acme.', instructions: '' },
+  settings: { ...DEFAULT_SETTINGS, maxQuestions: 2 },
+};
+
+async function settle(session: InterviewSession): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  await session.flushed();
+}
+
+describe('InterviewSession', () => {
+  it('saves the snapshot at every step, as plain JSON, and marks the record concluded at the end', async () => {
+    const saved: InterviewRecord[] = [];
+    const session = InterviewSession.start(input, { machine, save: async (record) => void saved.push(record) });
+    await settle(session);
+    expect(session.snapshot.value).toBe('awaitingAnswer');
+    expect(saved.at(-1)).toMatchObject({ id: 'interview-1', concluded: false });
+    expect(JSON.parse(JSON.stringify(saved.at(-1)?.snapshot))).toEqual(saved.at(-1)?.snapshot);
+
+    session.send({ type: 'ANSWER_DRAFTED', text: 'half an answer' });
+    await settle(session);
+    expect((saved.at(-1)?.snapshot as { context: { draftAnswer: string } }).context.draftAnswer).toBe('half an answer');
+
+    session.send({ type: 'ANSWER_SUBMITTED', text: 'My answer.' });
+    await settle(session);
+    session.send({ type: 'ANSWER_SUBMITTED', text: 'My second answer.' });
+    await settle(session);
+    expect(session.snapshot.value).toBe('concluded');
+    expect(saved.at(-1)?.concluded).toBe(true);
+    session.dispose();
+  });
+
+  it('resumes a saved interview where it was, draft included, without re-asking', async () => {
+    const saved: InterviewRecord[] = [];
+    const first = InterviewSession.start(input, { machine, save: async (record) => void saved.push(record) });
+    await settle(first);
+    first.send({ type: 'ANSWER_DRAFTED', text: 'kept across the reload' });
+    await settle(first);
+    first.dispose();
+
+    const restored = InterviewSession.restore(saved.at(-1)!, { machine, save: async (record) => void saved.push(record) });
+    await settle(restored);
+    expect(restored.snapshot.value).toBe('awaitingAnswer');
+    expect(restored.snapshot.context.draftAnswer).toBe('kept across the reload');
+    expect(restored.snapshot.context.transcript).toHaveLength(1);
+    restored.dispose();
+  });
+
+  it('says when the device will not save, and goes on', async () => {
+    const session = InterviewSession.start(input, {
+      machine,
+      save: async () => {
+        throw new Error('quota exceeded');
+      },
+    });
+    await settle(session);
+    expect(session.saveError).toMatch(/could not be saved on this device \(quota exceeded\)/);
+    expect(session.snapshot.value).toBe('awaitingAnswer');
+    session.dispose();
+  });
+});
