@@ -21,6 +21,8 @@ export interface SetupDeps {
   extract: (file: Blob, options?: { password?: string }) => Promise<ExtractOutcome>;
   load: () => Promise<DocumentsDraft | undefined>;
   save: (draft: DocumentsDraft) => Promise<void>;
+  /** Keeps a synchronous copy of each change, for a page closed while a save is in flight. */
+  backup?: (draft: DocumentsDraft) => void;
 }
 
 /** The setup screen's state. */
@@ -129,6 +131,8 @@ export class SetupState {
   }
 
   #scheduleSave(): void {
+    this.draft.updatedAt = Date.now();
+    this.#deps.backup?.($state.snapshot(this.draft) as DocumentsDraft);
     this.#dirty = true;
     if (this.#writing) return;
     this.#writing = (async () => {
@@ -141,7 +145,6 @@ export class SetupState {
   }
 
   async #save(): Promise<void> {
-    this.draft.updatedAt = Date.now();
     try {
       // Warning: IndexedDB cannot clone Svelte's reactive proxies; save a plain snapshot.
       await this.#deps.save($state.snapshot(this.draft) as DocumentsDraft);

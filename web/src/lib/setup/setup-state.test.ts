@@ -92,6 +92,15 @@ describe('SetupState', () => {
     expect(saves.at(-1)).toMatchObject({ resume: { text: 'typed by hand, then edited', source: 'typed' }, instructions: "I'm moving from teaching into software" });
   });
 
+  it('copies every change synchronously to the backup, before the asynchronous save', async () => {
+    const backups: DocumentsDraft[] = [];
+    const state = new SetupState({ extract: vi.fn(), load: async () => undefined, save: () => new Promise(() => undefined), backup: (draft) => void backups.push(draft) });
+    await state.load();
+    state.setText('resume', 'typed a moment before the tab closed');
+    expect(backups.at(-1)?.resume.text).toBe('typed a moment before the tab closed');
+    expect(backups.at(-1)?.updatedAt).toBeGreaterThan(0);
+  });
+
   it('says when the device will not save, and clears it once saving works again', async () => {
     let fail = true;
     const state = new SetupState({

@@ -40,9 +40,44 @@ export function emptyDraft(): DocumentsDraft {
   return { resume: slot(), jobDescription: slot(), instructions: '', updatedAt: 0 };
 }
 
-/** Reads the saved draft, if there is one. */
+// Warning: an IndexedDB write still in flight when the page unloads can be lost, so each change is also
+// copied synchronously to localStorage (without the pending file, which only IndexedDB can hold).
+const BACKUP_KEY = 'xquizit:documents-draft';
+
+/** Copies the draft to localStorage at once; a page closed mid-write still has it. */
+export function backupDocumentsDraft(draft: DocumentsDraft): void {
+  try {
+    const { resume, jobDescription } = draft;
+    localStorage.setItem(BACKUP_KEY, JSON.stringify({ ...draft, resume: withoutFile(resume), jobDescription: withoutFile(jobDescription) }));
+  } catch {
+    // A full or disabled localStorage leaves IndexedDB as the only copy; the screen says when that fails.
+  }
+}
+
+/** Reads the saved draft, if there is one: the newer of the IndexedDB record and its localStorage copy. */
 export async function loadDocumentsDraft(): Promise<DocumentsDraft | undefined> {
-  return (await openDatabase()).get('drafts', 'documents');
+  const stored = await (await openDatabase()).get('drafts', 'documents');
+  const backup = readBackup();
+  if (!backup || (stored && stored.updatedAt >= backup.updatedAt)) return stored;
+  return {
+    ...backup,
+    resume: { ...backup.resume, pendingFile: stored?.resume.pendingFile },
+    jobDescription: { ...backup.jobDescription, pendingFile: stored?.jobDescription.pendingFile },
+  };
+}
+
+function readBackup(): DocumentsDraft | undefined {
+  try {
+    const text = localStorage.getItem(BACKUP_KEY);
+    return text ? (JSON.parse(text) as DocumentsDraft) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function withoutFile(slot: DocumentSlotDraft): DocumentSlotDraft {
+  const { pendingFile: _file, ...rest } = slot;
+  return rest;
 }
 
 /** Saves the draft, replacing the previous one. */
