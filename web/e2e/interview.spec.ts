@@ -74,7 +74,8 @@ test('an unsent answer draft survives a reload', async ({ page }) => {
   await fillSetup(page, 5);
   await page.getByTestId('start-interview').click();
   await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
-  await page.getByTestId('answer').fill('Half of my answer, not sent yet');
+  await page.getByTestId('answer').fill('Half of my answer');
+  await page.getByTestId('answer').pressSequentially(', not sent yet');
   await page.reload();
   await expect(page.getByTestId('answer')).toHaveValue('Half of my answer, not sent yet', { timeout: 15_000 });
 });

@@ -3,7 +3,7 @@
 import { createActor, type Actor, type AnyActorLogic, type Snapshot } from 'xstate';
 import type { InterviewInput, interviewMachine, InterviewSnapshot } from '../interview/index.ts';
 import type { InterviewEvent } from '../interview/types.ts';
-import type { InterviewRecord } from '../storage/index.ts';
+import type { AnswerDraftBackup, InterviewRecord } from '../storage/index.ts';
 
 /** The machine with its real (or test) actors provided. */
 export type ProvidedInterviewMachine = typeof interviewMachine;
@@ -12,6 +12,8 @@ export type ProvidedInterviewMachine = typeof interviewMachine;
 export interface SessionDeps {
   machine: ProvidedInterviewMachine;
   save: (record: InterviewRecord) => Promise<void>;
+  /** A synchronous copy of the unsent answer, for a page closed while a save is in flight. */
+  draftBackup?: AnswerDraftBackup;
   now?: () => number;
 }
 
@@ -55,12 +57,17 @@ export class InterviewSession {
     const snapshot = record.snapshot as Snapshot<unknown> & { context: InterviewInput };
     const { id, documents, settings } = snapshot.context;
     const actor = createActor(deps.machine as AnyActorLogic, { snapshot, input: { id, documents, settings } }) as Actor<ProvidedInterviewMachine>;
-    return new InterviewSession(actor, record.id, record.createdAt, deps);
+    const session = new InterviewSession(actor, record.id, record.createdAt, deps);
+    const backedUp = deps.draftBackup?.read(record.id);
+    if (backedUp !== undefined && backedUp !== session.snapshot.context.draftAnswer) session.send({ type: 'ANSWER_DRAFTED', text: backedUp });
+    return session;
   }
 
   /** Sends an event from the UI (or, later, the voice). */
   send(event: InterviewEvent): void {
+    if (event.type === 'ANSWER_DRAFTED') this.#deps.draftBackup?.write(this.id, event.text);
     this.#actor.send(event);
+    if (event.type === 'ANSWER_SUBMITTED' && this.snapshot.context.draftAnswer === '') this.#deps.draftBackup?.clear(this.id);
   }
 
   /** Resolves once every change so far is saved. */

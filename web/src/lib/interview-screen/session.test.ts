@@ -68,6 +68,25 @@ describe('InterviewSession', () => {
     restored.dispose();
   });
 
+  it('keeps a synchronous copy of the unsent answer and prefers it on restore when the save did not land', async () => {
+    const copies = new Map<string, string>();
+    const draftBackup = { write: (id: string, text: string) => void copies.set(id, text), read: (id: string) => copies.get(id), clear: (id: string) => void copies.delete(id) };
+    const saved: InterviewRecord[] = [];
+    const first = InterviewSession.start(input, { machine, save: async (record) => void saved.push(record), draftBackup });
+    await settle(first);
+    const beforeTyping = saved.at(-1)!;
+    first.send({ type: 'ANSWER_DRAFTED', text: 'typed just before the tab closed' });
+    expect(copies.get('interview-1')).toBe('typed just before the tab closed');
+    first.dispose();
+
+    const restored = InterviewSession.restore(beforeTyping, { machine, save: async () => undefined, draftBackup });
+    await settle(restored);
+    expect(restored.snapshot.context.draftAnswer).toBe('typed just before the tab closed');
+    restored.send({ type: 'ANSWER_SUBMITTED', text: 'typed just before the tab closed' });
+    expect(copies.has('interview-1')).toBe(false);
+    restored.dispose();
+  });
+
   it('says when the device will not save, and goes on', async () => {
     const session = InterviewSession.start(input, {
       machine,

@@ -4,3 +4,4 @@ export { backupDocumentsDraft, emptyDraft, loadDocumentsDraft, saveDocumentsDraf
 export type { DocumentsDraft, DocumentSlotDraft, InterviewLimitsDraft } from './documents-draft.ts';
 export { latestUnfinishedInterview, loadInterview, saveInterview } from './interviews.ts';
 export type { InterviewRecord } from './interviews.ts';
+export { answerDraftBackup, type AnswerDraftBackup } from './answer-draft-backup.ts';
