@@ -1,12 +1,46 @@
 // Build, dev-server and unit-test configuration for the xquizit web app.
 // The built app is served by the proxy under a strict CSP: nothing may be inlined into index.html.
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { webManifest } from './src/lib/pwa/manifest.ts';
 
 const proxyPort = process.env.PROXY_PORT ?? process.env.PORT ?? '8787';
 
+/**
+ * The largest file the service worker precaches. Workbox's default (2 MiB) silently skips bigger
+ * files with only a build warning; pdf.js's worker is about 1.7 MB and must be precached so a
+ * document can be read offline. Raised to 3 MiB for headroom; the e2e spec checks the worker is listed.
+ */
+const PRECACHE_MAX_BYTES = 3 * 1024 * 1024;
+
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [
+    svelte(),
+    VitePWA({
+      strategies: 'generateSW',
+      // A new version waits until the user chooses "Reload" (PwaControls): never swapped mid-interview.
+      registerType: 'prompt',
+      // Registered by src/lib/pwa/register.ts with workbox-window: the CSP forbids the plugin's inline script.
+      injectRegister: false,
+      manifest: webManifest,
+      // globPatterns below already pick up the icons, favicon and manifest; listing them again duplicates entries.
+      includeManifestIcons: false,
+      workbox: {
+        // The app shell and every lazy chunk an interview needs, pdf.js's worker and mammoth included.
+        // (manifest.webmanifest is added by the plugin itself.)
+        globPatterns: ['**/*.{js,css,html,svg,png}'],
+        // Warning: never precache model weights (TTS/STT models are large and fetched on demand).
+        globIgnores: ['**/*.onnx', 'models/**', '**/*.bin'],
+        maximumFileSizeToCacheInBytes: PRECACHE_MAX_BYTES,
+        navigateFallback: '/index.html',
+        // /api always goes to the network: no navigation fallback and no runtime caching there.
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

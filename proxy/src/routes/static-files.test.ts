@@ -22,6 +22,10 @@ describe('cacheControlFor', () => {
     ['/assets/index-abc123.js', 'public, max-age=31536000, immutable'],
     ['/index.html', 'no-cache'],
     ['/sw.js', 'no-cache'],
+    ['/manifest.webmanifest', 'no-cache'],
+    // Workbox's runtime, imported by sw.js: its name carries a content hash, so an hour is safe.
+    ['/workbox-2fbc6a65.js', 'public, max-age=3600'],
+    ['/icons/icon-192.png', 'public, max-age=3600'],
     ['/favicon.svg', 'public, max-age=3600'],
   ])('%s → %s', (path, expected) => {
     expect(cacheControlFor(path)).toBe(expected);

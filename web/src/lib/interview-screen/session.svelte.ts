@@ -3,7 +3,7 @@
 import { createActor, type Actor, type AnyActorLogic, type Snapshot } from 'xstate';
 import type { InterviewInput, interviewMachine, InterviewSnapshot } from '../interview/index.ts';
 import type { InterviewEvent } from '../interview/types.ts';
-import type { AnswerDraftBackup, InterviewRecord } from '../storage/index.ts';
+import { isQuotaError, type AnswerDraftBackup, type InterviewRecord } from '../storage/index.ts';
 
 /** The machine with its real (or test) actors provided. */
 export type ProvidedInterviewMachine = typeof interviewMachine;
@@ -99,7 +99,9 @@ export class InterviewSession {
         await this.#deps.save(record);
         this.saveError = null;
       } catch (error) {
-        this.saveError = `This interview could not be saved on this device (${error instanceof Error ? error.message : String(error)}). Keep this page open.`;
+        this.saveError = isQuotaError(error)
+          ? 'This device is out of storage space, so this interview is not being saved. Keep this page open and free some space (History → Free space, or other sites’ data).'
+          : `This interview could not be saved on this device (${error instanceof Error ? error.message : String(error)}). Keep this page open.`;
       }
     });
   }

@@ -99,4 +99,16 @@ describe('InterviewSession', () => {
     expect(session.snapshot.value).toBe('awaitingAnswer');
     session.dispose();
   });
+
+  it('names a full device as such', async () => {
+    const session = InterviewSession.start(input, {
+      machine,
+      save: async () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    });
+    await settle(session);
+    expect(session.saveError).toMatch(/out of storage space, so this interview is not being saved/);
+    session.dispose();
+  });
 });

@@ -2,7 +2,7 @@
 // Thin shell: extraction and storage are passed in, so tests can swap them.
 import { documentProblem } from '../documents/messages.ts';
 import type { DocumentProblem, ExtractOutcome } from '../documents/types.ts';
-import { emptyDraft, type DocumentsDraft, type DocumentSlotDraft, type InterviewLimitsDraft } from '../storage/index.ts';
+import { emptyDraft, isQuotaError, type DocumentsDraft, type DocumentSlotDraft, type InterviewLimitsDraft } from '../storage/index.ts';
 
 /** The two documents on the setup screen. */
 export type SlotName = 'resume' | 'jobDescription';
@@ -160,10 +160,6 @@ export class SetupState {
 function withoutPending(slot: DocumentSlotDraft): DocumentSlotDraft {
   const { pendingFile: _dropped, ...rest } = slot;
   return rest;
-}
-
-function isQuotaError(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'QuotaExceededError';
 }
 
 function describe(error: unknown): string {

@@ -1,21 +1,24 @@
 // The app's IndexedDB database: its name, schema version and the upgrade steps between versions.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { DocumentsDraft } from './documents-draft.ts';
-import type { InterviewRecord } from './interviews.ts';
+import type { StoredInterview } from './interviews.ts';
+import { factsOf } from './summary.ts';
 
 /** The stores and what they hold. */
 export interface XquizitSchema extends DBSchema {
   /** Work in progress on the setup screen, one record under the key 'documents'. */
   drafts: { key: 'documents'; value: DocumentsDraft };
-  /** Every interview, its machine snapshot included, by id. */
-  interviews: { key: string; value: InterviewRecord; indexes: { updatedAt: number } };
+  /** Every interview, its machine snapshot and list facts included, by id. */
+  interviews: { key: string; value: StoredInterview; indexes: { updatedAt: number; createdAt: number } };
 }
 
 /** The database's name in the browser. */
 export const DATABASE_NAME = 'xquizit';
 
 /** The schema version; bump it and add a step to `upgrade` when the stores change. */
-export const DATABASE_VERSION = 2;
+// 1: drafts. 2: interviews. 3: interviews carry `facts` (role, company, times, question count) and an optional
+// user `title`, and are indexed by createdAt for the history list.
+export const DATABASE_VERSION = 3;
 
 /** An open handle to the app's database. */
 export type XquizitDatabase = IDBPDatabase<XquizitSchema>;
@@ -25,9 +28,19 @@ let opening: Promise<XquizitDatabase> | undefined;
 /** Opens (and creates or upgrades) the database once per page; later calls share the handle. */
 export function openDatabase(): Promise<XquizitDatabase> {
   opening ??= openDB<XquizitSchema>(DATABASE_NAME, DATABASE_VERSION, {
-    upgrade(db, oldVersion) {
+    // Warning: only IndexedDB work may be awaited in here; anything else ends the upgrade transaction early.
+    async upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) db.createObjectStore('drafts');
       if (oldVersion < 2) db.createObjectStore('interviews', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+      if (oldVersion < 3) {
+        const interviews = transaction.objectStore('interviews');
+        interviews.createIndex('createdAt', 'createdAt');
+        let cursor = await interviews.openCursor();
+        while (cursor) {
+          await cursor.update({ ...cursor.value, facts: factsOf(cursor.value.snapshot) });
+          cursor = await cursor.continue();
+        }
+      }
     },
     blocked() {
       console.warn('xquizit: another tab holds an older version of the database open');

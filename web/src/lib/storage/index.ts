@@ -1,7 +1,21 @@
-// Public face of the app's on-device storage (IndexedDB).
+// Public face of the app's on-device storage (IndexedDB, and the space it and Cache Storage use).
 export { DATABASE_NAME, DATABASE_VERSION, openDatabase } from './database.ts';
 export { backupDocumentsDraft, emptyDraft, loadDocumentsDraft, saveDocumentsDraft } from './documents-draft.ts';
 export type { DocumentsDraft, DocumentSlotDraft, InterviewLimitsDraft } from './documents-draft.ts';
-export { latestUnfinishedInterview, loadInterview, saveInterview } from './interviews.ts';
-export type { InterviewRecord } from './interviews.ts';
+export {
+  addInterview,
+  deleteAllInterviews,
+  deleteInterview,
+  latestUnfinishedInterview,
+  listInterviews,
+  loadInterview,
+  renameInterview,
+  saveInterview,
+  summarize,
+  withInterviewId,
+} from './interviews.ts';
+export type { AddedInterview, InterviewRecord, InterviewSummary, StoredInterview } from './interviews.ts';
+export { durationOf, factsOf, guessRoleAndCompany, type InterviewFacts, type RoleAndCompany } from './summary.ts';
+export { describeSaveError, isQuotaError } from './errors.ts';
+export { freeCachedDownloads, isAppShellCache, storageEstimate, type StorageEstimate } from './usage.ts';
 export { answerDraftBackup, type AnswerDraftBackup } from './answer-draft-backup.ts';

@@ -1,5 +1,7 @@
-// Interviews as stored in IndexedDB: the machine's persisted snapshot plus what a list needs without reading it.
+// Interviews as stored in IndexedDB: the machine's persisted snapshot plus what a list needs without reading it
+// (facts derived at every save, an optional title the candidate gave), and the list, rename and delete operations.
 import { openDatabase } from './database.ts';
+import { durationOf, factsOf, type InterviewFacts } from './summary.ts';
 
 /** One interview on this device. */
 export interface InterviewRecord {
@@ -10,16 +12,47 @@ export interface InterviewRecord {
   snapshot: unknown;
   /** True once the closing message was given. */
   concluded: boolean;
+  /** A name the candidate gave it; absent until renamed. */
+  title?: string;
 }
 
-/** Saves (creates or replaces) an interview. */
+/** A record as the database holds it: with the facts a list shows, derived from the snapshot on save. */
+export interface StoredInterview extends InterviewRecord {
+  facts: InterviewFacts;
+}
+
+/** One row of the history list, newest first. */
+export interface InterviewSummary {
+  id: string;
+  /** The candidate's title, or null when they gave none (show role and company then). */
+  title: string | null;
+  role: string | null;
+  company: string | null;
+  /** When the interview started (or was created, before it started), epoch ms. */
+  date: number;
+  /** Start to end, or to the last activity while unfinished. */
+  durationMs: number;
+  status: 'in-progress' | 'concluded';
+  questionCount: number;
+}
+
+/** What an import did: the id it stored the interview under, and whether that is the file's own id. */
+export interface AddedInterview {
+  id: string;
+  keptId: boolean;
+}
+
+/** Saves (creates or replaces) an interview; a title given earlier is kept when the record carries none. */
 export async function saveInterview(record: InterviewRecord): Promise<void> {
-  await (await openDatabase()).put('interviews', record);
+  const tx = (await openDatabase()).transaction('interviews', 'readwrite');
+  const title = record.title ?? (await tx.store.get(record.id))?.title;
+  await Promise.all([tx.store.put(toStored({ ...record, ...(title === undefined ? {} : { title }) })), tx.done]);
 }
 
 /** Reads one interview. */
 export async function loadInterview(id: string): Promise<InterviewRecord | undefined> {
-  return (await openDatabase()).get('interviews', id);
+  const stored = await (await openDatabase()).get('interviews', id);
+  return stored && toRecord(stored);
 }
 
 /** The most recently touched interview that has not concluded, to continue after a reload. */
@@ -27,8 +60,75 @@ export async function latestUnfinishedInterview(): Promise<InterviewRecord | und
   const db = await openDatabase();
   let cursor = await db.transaction('interviews').store.index('updatedAt').openCursor(null, 'prev');
   while (cursor) {
-    if (!cursor.value.concluded) return cursor.value;
+    if (!cursor.value.concluded) return toRecord(cursor.value);
     cursor = await cursor.continue();
   }
   return undefined;
+}
+
+/** Every interview on this device, newest first, as list rows. */
+export async function listInterviews(): Promise<InterviewSummary[]> {
+  const all = await (await openDatabase()).getAllFromIndex('interviews', 'createdAt');
+  return all.reverse().map(summarize);
+}
+
+/** The list row of one stored interview. */
+export function summarize(stored: StoredInterview): InterviewSummary {
+  const facts = stored.facts ?? factsOf(stored.snapshot);
+  return {
+    id: stored.id,
+    title: stored.title ?? null,
+    role: facts.role,
+    company: facts.company,
+    date: facts.startedAt ?? stored.createdAt,
+    durationMs: durationOf(facts),
+    status: stored.concluded ? 'concluded' : 'in-progress',
+    questionCount: facts.questionCount,
+  };
+}
+
+/** Deletes one interview (nothing happens when it is already gone). */
+export async function deleteInterview(id: string): Promise<void> {
+  await (await openDatabase()).delete('interviews', id);
+}
+
+/** Deletes every interview on this device. */
+export async function deleteAllInterviews(): Promise<void> {
+  await (await openDatabase()).clear('interviews');
+}
+
+/** Gives an interview a title; an empty title removes it (the list shows role and company again). False when it is gone. */
+export async function renameInterview(id: string, title: string): Promise<boolean> {
+  const tx = (await openDatabase()).transaction('interviews', 'readwrite');
+  const stored = await tx.store.get(id);
+  if (!stored) return false;
+  const { title: _old, ...rest } = stored;
+  const trimmed = title.trim();
+  await Promise.all([tx.store.put(trimmed ? { ...rest, title: trimmed } : rest), tx.done]);
+  return true;
+}
+
+/** Adds an interview (an import) under its own id when that is free, else under `newId()`, in one transaction. */
+export async function addInterview(record: InterviewRecord, newId: () => string): Promise<AddedInterview> {
+  const tx = (await openDatabase()).transaction('interviews', 'readwrite');
+  const taken = (await tx.store.getKey(record.id)) !== undefined;
+  const stored = toStored(taken ? withInterviewId(record, newId()) : record);
+  await Promise.all([tx.store.add(stored), tx.done]);
+  return { id: stored.id, keptId: !taken };
+}
+
+/** The record under another id; the snapshot's own id (the machine's context.id) follows. */
+export function withInterviewId(record: InterviewRecord, id: string): InterviewRecord {
+  const snapshot = record.snapshot as { context?: Record<string, unknown> } | null;
+  const context = snapshot?.context;
+  return { ...record, id, snapshot: context ? { ...snapshot, context: { ...context, id } } : snapshot };
+}
+
+function toStored(record: InterviewRecord): StoredInterview {
+  return { ...toRecord(record as StoredInterview), facts: factsOf(record.snapshot) };
+}
+
+function toRecord(stored: StoredInterview): InterviewRecord {
+  const { facts: _facts, ...record } = stored;
+  return record;
 }

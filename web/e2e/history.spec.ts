@@ -1,0 +1,195 @@
+// The interview history: a finished interview listed with role and company, exported (JSON and Markdown), deleted,
+// imported back with the same transcript, renamed; bad files refused with nothing changed; an unfinished one continued.
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, test } from './harness/index.ts';
+
+const RESUME = 'Jane Doe. Backend engineer, eight years. Led the move of a billing service to Kafka; cut failed invoices by half.';
+const JOB = 'Senior Backend Engineer at Acme Pay. Go, Kafka, Postgres; on-call; mentoring.';
+
+async function startInterview(page: Page, questions: number): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('resume-text').fill(RESUME);
+  await page.getByTestId('jd-text').fill(JOB);
+  await page.getByTestId('max-questions').fill(String(questions));
+  await page.getByTestId('max-questions').blur();
+  await page.getByTestId('start-interview').click();
+}
+
+async function answer(page: Page, text: string): Promise<void> {
+  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+  await page.getByTestId('answer').fill(text);
+  await page.getByTestId('answer').press('Enter');
+}
+
+/** A two-question interview, typed, to its closing message. */
+async function runShortInterview(page: Page): Promise<void> {
+  await startInterview(page, 2);
+  await answer(page, 'Eight years on payments backends, most recently leading our move to Kafka.');
+  await answer(page, 'Idempotency keys on every retry, and replaying the dead letters.');
+  await expect(page.getByTestId('interview-status')).toContainText(/concluded/i, { timeout: 15_000 });
+}
+
+/** An interview ended at once (quick), concluded. */
+async function runEndedInterview(page: Page): Promise<void> {
+  await startInterview(page, 5);
+  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+  await page.getByTestId('end-interview').click();
+  await page.getByTestId('end-interview-confirm').click();
+  await expect(page.getByTestId('interview-status')).toContainText(/concluded/i, { timeout: 15_000 });
+}
+
+async function openHistory(page: Page): Promise<void> {
+  await page.getByTestId('open-history').click();
+  await expect(page.getByTestId('history-heading')).toBeFocused();
+}
+
+async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+/** The stored interview records, read with the raw IndexedDB API. */
+function storedInterviews(page: Page): Promise<Array<Record<string, unknown>>> {
+  return page.evaluate(
+    () =>
+      new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+        const open = indexedDB.open('xquizit');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('interviews').objectStore('interviews').getAll();
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result as Array<Record<string, unknown>>);
+          };
+        };
+      }),
+  );
+}
+
+test('a finished interview: listed, exported, deleted, imported back, renamed', async ({ page }) => {
+  await runShortInterview(page);
+  const transcript = await page.getByTestId('transcript').locator('li p').allTextContents();
+  expect(transcript).toHaveLength(5);
+
+  await openHistory(page);
+  const items = page.getByTestId('history-item');
+  await expect(items).toHaveCount(1);
+  await expect(items.first().getByTestId('history-title')).toHaveText('Senior Backend Engineer at Acme Pay');
+  await expect(items.first().getByTestId('history-role')).toHaveText('Senior Backend Engineer · Acme Pay');
+  await expect(items.first().getByTestId('history-status')).toHaveText('Concluded');
+  await expect(items.first()).toContainText('2 questions');
+
+  const json = await download(page, () => items.first().getByTestId('export-json').click());
+  expect(json.name).toMatch(/^xquizit-senior-backend-engineer-at-acme-pay-\d{4}-\d{2}-\d{2}\.json$/);
+  const envelope = JSON.parse(json.text) as { format: string; version: number; interview: { id: string; snapshot: { context: { transcript: { text: string }[] } } } };
+  expect(envelope).toMatchObject({ format: 'xquizit-interview', version: 1 });
+  expect(envelope.interview.snapshot.context.transcript.map((entry) => entry.text)).toEqual(transcript);
+
+  const markdown = await download(page, () => items.first().getByTestId('export-markdown').click());
+  expect(markdown.name).toMatch(/\.md$/);
+  expect(markdown.text).toMatch(/^# Senior Backend Engineer at Acme Pay\n/);
+  expect(markdown.text).toContain('- **Company:** Acme Pay');
+  expect(markdown.text).toMatch(/### Question 1 · \d\d:\d\d:\d\d/);
+  expect(markdown.text).toContain(`> ${transcript[1]}`);
+
+  // Reading it: the whole transcript with times, and the print view's button.
+  await items.first().getByTestId('history-open').click();
+  await expect(page.getByTestId('reader-heading')).toBeFocused();
+  await expect(page.getByTestId('transcript').locator('li p')).toHaveText(transcript);
+  await expect(page.getByTestId('transcript').locator('time')).toHaveCount(5);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('print')).toBeHidden();
+  await expect(page.getByTestId('transcript')).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByTestId('reader-back').click();
+  await expect(page.getByTestId('history-heading')).toBeFocused();
+
+  await items.first().getByTestId('history-delete').click();
+  await page.getByTestId('delete-confirm').click();
+  await expect(items).toHaveCount(0);
+  await expect(page.getByTestId('history-empty')).toBeVisible();
+  expect(await storedInterviews(page)).toEqual([]);
+
+  await page.getByTestId('import-json').setInputFiles({ name: json.name, mimeType: 'application/json', buffer: Buffer.from(json.text) });
+  await expect(page.getByTestId('history-notice')).toHaveText('Interview imported.');
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toHaveAttribute('data-id', envelope.interview.id);
+  await items.first().getByTestId('history-open').click();
+  await expect(page.getByTestId('transcript').locator('li p')).toHaveText(transcript);
+  await page.getByTestId('reader-back').click();
+
+  await items.first().getByTestId('history-rename').click();
+  await page.getByTestId('rename-input').fill('Acme, first try');
+  await page.getByTestId('rename-input').press('Enter');
+  await expect(items.first().getByTestId('history-title')).toHaveText('Acme, first try');
+  await expect(items.first().getByTestId('history-rename')).toBeFocused();
+  await page.reload();
+  await openHistory(page);
+  await expect(items.first().getByTestId('history-title')).toHaveText('Acme, first try');
+  await expect(items.first().getByTestId('history-role')).toHaveText('Senior Backend Engineer · Acme Pay');
+});
+
+test('a corrupt file and a foreign JSON are refused in plain words, nothing changes; storage; delete all', async ({ page }) => {
+  await runEndedInterview(page);
+  await openHistory(page);
+  const items = page.getByTestId('history-item');
+  await expect(items).toHaveCount(1);
+  const before = await storedInterviews(page);
+
+  const notice = page.getByTestId('history-notice');
+  await page.getByTestId('import-json').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"xquizit-interview","ver') });
+  await expect(notice).toContainText('not valid JSON');
+  await expect(notice).toHaveAttribute('data-kind', 'error');
+  await page.getByTestId('import-json').setInputFiles({ name: 'package.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"left-pad","version":"1.3.0"}') });
+  await expect(notice).toContainText('not an xquizit interview export');
+  await page
+    .getByTestId('import-json')
+    .setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"xquizit-interview","version":9,"interview":{}}') });
+  await expect(notice).toContainText('newer version of xquizit');
+
+  await expect(items).toHaveCount(1);
+  expect(await storedInterviews(page)).toEqual(before);
+
+  await items.first().getByTestId('history-delete').click();
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  await expect(items).toHaveCount(1);
+  await expect(page.getByTestId('storage-usage')).toContainText(/uses .* of the .* this browser allows it/);
+  await page.getByTestId('free-space').click();
+  await expect(page.getByTestId('free-space-result')).toContainText('Nothing to free');
+
+  await page.getByTestId('delete-all').click();
+  await page.getByTestId('delete-all-confirm').click();
+  await expect(items).toHaveCount(0);
+});
+
+test('an unfinished interview is continued from the history', async ({ page }) => {
+  await startInterview(page, 2);
+  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+  await expect(page.getByTestId('open-history')).toHaveCount(0);
+  const [unfinished] = await storedInterviews(page);
+  const exported = JSON.stringify({ format: 'xquizit-interview', version: 1, exportedAt: new Date().toISOString(), interview: unfinished });
+
+  await page.getByTestId('end-interview').click();
+  await page.getByTestId('end-interview-confirm').click();
+  await expect(page.getByTestId('interview-status')).toContainText(/concluded/i, { timeout: 15_000 });
+  await openHistory(page);
+
+  // Same id as the concluded one: it comes in as a copy under a new id.
+  await page.getByTestId('import-json').setInputFiles({ name: 'unfinished.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await expect(page.getByTestId('history-notice')).toContainText('as a copy');
+  const items = page.getByTestId('history-item');
+  await expect(items).toHaveCount(2);
+  const inProgress = items.filter({ has: page.getByTestId('history-status').filter({ hasText: 'In progress' }) });
+  await expect(inProgress).toHaveCount(1);
+  await expect(items.filter({ has: page.getByTestId('history-continue') })).toHaveCount(1);
+
+  await inProgress.getByTestId('history-continue').click();
+  await expect(page.getByTestId('interview-status')).toContainText('Question 1 of 2');
+  await expect(page.getByRole('heading', { name: 'Current question' })).toBeFocused();
+  await answer(page, 'Eight years on payments backends.');
+  await expect(page.getByTestId('interview-status')).toContainText('Question 2 of 2', { timeout: 15_000 });
+  await expect(page.getByTestId('transcript').locator('li')).toHaveCount(3);
+});

@@ -1,0 +1,42 @@
+// The JSON export envelope: a round trip keeps everything; corrupt, foreign, unknown-version and damaged files are refused.
+import { describe, expect, it } from 'vitest';
+import { EXPORT_VERSION, exportJson, parseExport } from './envelope.ts';
+import { sampleRecord } from './testdata.ts';
+
+const NOW = Date.UTC(2025, 2, 5);
+
+describe('export envelope', () => {
+  it('round-trips the record exactly, title included', () => {
+    const record = { ...sampleRecord(), title: 'First try' };
+    const text = exportJson(record, NOW);
+    expect(JSON.parse(text)).toMatchObject({ format: 'xquizit-interview', version: 1, exportedAt: '2025-03-05T00:00:00.000Z' });
+    expect(parseExport(text)).toEqual({ ok: true, interview: JSON.parse(JSON.stringify(record)) });
+  });
+
+  const valid = () => JSON.parse(exportJson(sampleRecord(), NOW)) as Record<string, unknown> & { interview: { snapshot: { context: Record<string, unknown> } } };
+  const withContext = (patch: Record<string, unknown>) => {
+    const data = valid();
+    Object.assign(data.interview.snapshot.context, patch);
+    return JSON.stringify(data);
+  };
+
+  it.each([
+    ['corrupt', '{"format": "xquizit-interview", "vers', /not valid JSON/],
+    ['empty', '', /not valid JSON/],
+    ['foreign object', JSON.stringify({ name: 'package', version: '1.0.0' }), /not an xquizit interview export/],
+    ['foreign array', '[1, 2, 3]', /not an xquizit interview export/],
+    ['null', 'null', /not an xquizit interview export/],
+    ['newer version', JSON.stringify({ ...valid(), version: EXPORT_VERSION + 1 }), /newer version of xquizit \(format version 2\)/],
+    ['odd version', JSON.stringify({ ...valid(), version: 'one' }), /unknown format version \("one"\)/],
+    ['no version', JSON.stringify({ ...valid(), version: undefined }), /unknown format version \(none\)/],
+    ['no snapshot', JSON.stringify({ ...valid(), interview: { ...valid().interview, snapshot: undefined } }), /damaged \(at interview.snapshot\)/],
+    ['bad state', JSON.stringify({ ...valid(), interview: { ...valid().interview, snapshot: { ...valid().interview.snapshot, value: 'dancing' } } }), /damaged \(at interview.snapshot.value\)/],
+    ['bad entry', withContext({ transcript: [{ id: 'x', role: 'robot', text: 'hi', at: 1 }] }), /damaged \(at interview.snapshot.context.transcript.0.role\)/],
+    ['ids disagree', withContext({ id: 'someone-else' }), /ids disagree/],
+  ])('refuses a %s file in plain words', (_name, text, error) => {
+    const result = parseExport(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(error);
+    if (!result.ok) expect(result.error).toMatch(/nothing was imported/i);
+  });
+});

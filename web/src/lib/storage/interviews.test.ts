@@ -1,0 +1,74 @@
+// Interviews in IndexedDB (fake-indexeddb): list newest first with facts, rename (kept across saves), delete, import ids.
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  addInterview,
+  deleteAllInterviews,
+  deleteInterview,
+  latestUnfinishedInterview,
+  listInterviews,
+  loadInterview,
+  renameInterview,
+  saveInterview,
+  type InterviewRecord,
+} from './interviews.ts';
+
+function record(id: string, createdAt: number, jobDescription: string, concluded = false): InterviewRecord {
+  return {
+    id,
+    createdAt,
+    updatedAt: createdAt + 10,
+    concluded,
+    snapshot: {
+      status: 'active',
+      value: concluded ? 'concluded' : 'awaitingAnswer',
+      context: { id, documents: { resume: '', jobDescription, instructions: '' }, transcript: [], questionsAsked: 3, startedAt: createdAt, endedAt: concluded ? createdAt + 90_000 : null },
+    },
+  };
+}
+
+beforeEach(async () => {
+  await deleteAllInterviews();
+});
+
+describe('interviews', () => {
+  it('lists newest first with role, company, status, duration and question count', async () => {
+    await saveInterview(record('old', 1_000, 'Designer at Hooli', true));
+    await saveInterview(record('new', 5_000, 'Senior Backend Engineer at Acme Pay'));
+    const list = await listInterviews();
+    expect(list.map((row) => row.id)).toEqual(['new', 'old']);
+    expect(list[1]).toEqual({ id: 'old', title: null, role: 'Designer', company: 'Hooli', date: 1_000, durationMs: 90_000, status: 'concluded', questionCount: 3 });
+    expect(list[0]?.status).toBe('in-progress');
+  });
+
+  it('renames, keeps the title when the session saves again, and clears it with an empty title', async () => {
+    await saveInterview(record('a', 1_000, 'Designer at Hooli'));
+    expect(await renameInterview('a', '  Hooli, first try  ')).toBe(true);
+    await saveInterview(record('a', 1_000, 'Designer at Hooli'));
+    expect((await listInterviews())[0]?.title).toBe('Hooli, first try');
+    expect((await loadInterview('a'))?.title).toBe('Hooli, first try');
+    await renameInterview('a', '   ');
+    expect((await loadInterview('a'))?.title).toBeUndefined();
+    expect(await renameInterview('missing', 'x')).toBe(false);
+  });
+
+  it('deletes one, then all', async () => {
+    await saveInterview(record('a', 1_000, 'A'));
+    await saveInterview(record('b', 2_000, 'B'));
+    await deleteInterview('a');
+    expect((await listInterviews()).map((row) => row.id)).toEqual(['b']);
+    await deleteAllInterviews();
+    expect(await listInterviews()).toEqual([]);
+    expect(await latestUnfinishedInterview()).toBeUndefined();
+  });
+
+  it('adds an import under its own id when free, else under a new id that the snapshot follows', async () => {
+    const original = record('same', 1_000, 'Designer at Hooli');
+    expect(await addInterview(original, () => 'unused')).toEqual({ id: 'same', keptId: true });
+    expect(await loadInterview('same')).toEqual(original);
+    expect(await addInterview(original, () => 'fresh')).toEqual({ id: 'fresh', keptId: false });
+    const copy = await loadInterview('fresh');
+    expect((copy?.snapshot as { context: { id: string } }).context.id).toBe('fresh');
+    expect((await listInterviews()).length).toBe(2);
+  });
+});
