@@ -1,0 +1,42 @@
+// axe-core over the main screens (setup, a running interview, history, a concluded interview): no serious or critical violations.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './harness/index.ts';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  // Proves axe really examined the page (an empty page would have no violations either).
+  expect(results.passes.length).toBeGreaterThan(10);
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`setup, interview and history screens have no serious violations (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/');
+    await expect(page.getByTestId('resume-text')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByTestId('resume-text').fill('Jane Doe. Backend engineer, eight years in payments.');
+    await page.getByTestId('jd-text').fill('Senior Backend Engineer at Acme Pay.');
+    await page.getByTestId('max-questions').fill('2');
+    await page.getByTestId('max-questions').blur();
+    await page.getByTestId('start-interview').click();
+    await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    for (const answer of ['I have led payments work for years.', 'We cut failed invoices by half with idempotency keys.']) {
+      await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+      await page.getByTestId('answer').fill(answer);
+      await page.getByTestId('answer').press('Enter');
+    }
+    await expect(page.getByTestId('interview-status')).toContainText(/concluded/i, { timeout: 15_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByTestId('open-history').click();
+    await expect(page.getByTestId('history-list')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
