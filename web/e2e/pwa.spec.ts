@@ -6,6 +6,8 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, startProxy, test } from './harness/index.ts';
 import { WEB_DIST } from './harness/paths.ts';
+import { exportJson } from '../src/lib/history/envelope.ts';
+import { sampleRecord } from '../src/lib/history/testdata.ts';
 
 interface ManifestIcon {
   src: string;
@@ -141,6 +143,24 @@ test.describe('service worker', () => {
 
       await context.setOffline(false);
       await expect(page.getByTestId('offline-notice')).toHaveCount(0);
+    });
+
+    test('reloads offline showing the history and a saved transcript', async ({ page, context }) => {
+      await page.goto('/');
+      await serviceWorkerActivated(page);
+      await page.reload();
+      await page.getByTestId('open-history').click();
+      const record = sampleRecord();
+      await page.getByTestId('import-json').setInputFiles({ name: 'interview.json', mimeType: 'application/json', buffer: Buffer.from(exportJson(record, Date.now())) });
+      await expect(page.getByTestId('history-item')).toHaveCount(1);
+      await context.setOffline(true);
+      const response = await page.reload();
+      expect(response?.fromServiceWorker()).toBe(true);
+      await page.getByTestId('open-history').click();
+      await expect(page.getByTestId('history-item')).toHaveCount(1);
+      await page.getByTestId('history-item').getByRole('button', { name: /open/i }).click();
+      await expect(page.getByTestId('transcript').locator('li').first()).toBeVisible();
+      await context.setOffline(false);
     });
 
     test('an app route reloads offline through the navigation fallback; /api does not', async ({ page, context }) => {
