@@ -1,7 +1,7 @@
 // axe-core over the main screens (setup, a running interview, history, a concluded interview): no serious or critical violations.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './harness/index.ts';
+import { answer, expect, startInterview, test } from './harness/index.ts';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -19,19 +19,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('resume-text')).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.getByTestId('resume-text').fill('Jane Doe. Backend engineer, eight years in payments.');
-    await page.getByTestId('jd-text').fill('Senior Backend Engineer at Acme Pay.');
-    await page.getByTestId('max-questions').fill('2');
-    await page.getByTestId('max-questions').blur();
-    await page.getByTestId('start-interview').click();
+    await startInterview(page, 2);
     await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
     expect(await seriousViolations(page)).toEqual([]);
 
-    for (const answer of ['I have led payments work for years.', 'We cut failed invoices by half with idempotency keys.']) {
-      await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
-      await page.getByTestId('answer').fill(answer);
-      await page.getByTestId('answer').press('Enter');
-    }
+    await answer(page, 'I have led payments work for years.');
+    await answer(page, 'We cut failed invoices by half with idempotency keys.');
     await expect(page.getByTestId('interview-status')).toContainText(/concluded/i, { timeout: 15_000 });
     expect(await seriousViolations(page)).toEqual([]);
 

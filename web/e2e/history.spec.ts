@@ -2,33 +2,7 @@
 // imported back with the same transcript, renamed; bad files refused with nothing changed; an unfinished one continued.
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, test } from './harness/index.ts';
-
-const RESUME = 'Jane Doe. Backend engineer, eight years. Led the move of a billing service to Kafka; cut failed invoices by half.';
-const JOB = 'Senior Backend Engineer at Acme Pay. Go, Kafka, Postgres; on-call; mentoring.';
-
-async function startInterview(page: Page, questions: number): Promise<void> {
-  await page.goto('/');
-  await page.getByTestId('resume-text').fill(RESUME);
-  await page.getByTestId('jd-text').fill(JOB);
-  await page.getByTestId('max-questions').fill(String(questions));
-  await page.getByTestId('max-questions').blur();
-  await page.getByTestId('start-interview').click();
-}
-
-async function answer(page: Page, text: string): Promise<void> {
-  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
-  await page.getByTestId('answer').fill(text);
-  await page.getByTestId('answer').press('Enter');
-}
-
-/** A two-question interview, typed, to its closing message. */
-async function runShortInterview(page: Page): Promise<void> {
-  await startInterview(page, 2);
-  await answer(page, 'Eight years on payments backends, most recently leading our move to Kafka.');
-  await answer(page, 'Idempotency keys on every retry, and replaying the dead letters.');
-  await expect(page.getByTestId('interview-status')).toContainText(/concluded/i, { timeout: 15_000 });
-}
+import { answer, expect, runShortInterview, startInterview, test } from './harness/index.ts';
 
 /** An interview ended at once (quick), concluded. */
 async function runEndedInterview(page: Page): Promise<void> {

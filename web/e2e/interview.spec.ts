@@ -1,24 +1,6 @@
 // A whole typed interview through the real proxy and the fake Gemini (playing the demo interviewer):
 // documents to closing message, with a reload in the middle and a 503 that is retried.
-import type { Page } from '@playwright/test';
-import { expect, test } from './harness/index.ts';
-
-const RESUME = 'Jane Doe. Backend engineer, eight years. Led the move of a billing service to Kafka; cut failed invoices by half.';
-const JOB = 'Senior Backend Engineer at Acme Pay. Go, Kafka, Postgres; on-call; mentoring.';
-
-async function fillSetup(page: Page, questions: number): Promise<void> {
-  await page.goto('/');
-  await page.getByTestId('resume-text').fill(RESUME);
-  await page.getByTestId('jd-text').fill(JOB);
-  await page.getByTestId('max-questions').fill(String(questions));
-  await page.getByTestId('max-questions').blur();
-}
-
-async function answer(page: Page, text: string): Promise<void> {
-  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
-  await page.getByTestId('answer').fill(text);
-  await page.getByTestId('answer').press('Enter');
-}
+import { answer, expect, fillSetup, test } from './harness/index.ts';
 
 test.describe('with a 503 from Gemini', () => {
   // The browser logs the 503 itself; the app retries it.
