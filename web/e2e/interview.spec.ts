@@ -82,8 +82,22 @@ test('when the model keeps refusing, the error is shown with a retry that works'
   await page.getByTestId('answer').press('Enter');
   await expect(page.getByTestId('interview-error')).toContainText(/safety/i, { timeout: 20_000 });
   await expect(page.getByTestId('transcript').locator('li')).toHaveCount(2);
+  await expect(page.getByTestId('leave-interview')).toBeVisible();
   await page.getByTestId('retry').click();
   await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
   await expect(page.getByTestId('interview-status')).toContainText('Question 2 of 5');
   await expect(page.getByTestId('transcript').locator('li')).toHaveCount(3);
+});
+
+test('a failed interview is never a dead end: back to the start, and it waits in the history', async ({ page, gemini }) => {
+  await fillSetup(page, 5);
+  await page.getByTestId('start-interview').click();
+  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+  for (let i = 0; i < 3; i++) gemini.enqueue({ kind: 'fixture', name: 'streaming-failure-finish-reason-safety' });
+  await answer(page, 'An answer the model refuses to follow.');
+  await page.getByTestId('leave-interview').click({ timeout: 20_000 });
+  await expect(page.getByTestId('start-interview')).toBeVisible();
+  await page.getByTestId('open-history').click();
+  await expect(page.getByTestId('history-item')).toHaveCount(1);
+  await expect(page.getByTestId('history-item')).toContainText(/in progress/i);
 });
