@@ -2,12 +2,10 @@
 // The Awesome-CV resume is shared by all document tests and stays in shared/, beside the repository.
 
 import { readFileSync } from 'node:fs';
+import { OWN as TESTDATA, SHARED as SHARED_DOCUMENTS } from '../testdata/fixtures.ts';
 import type { PdfPageText } from './types.ts';
 
-/** This package's own fixtures. */
-export const TESTDATA = new URL('../testdata/', import.meta.url);
-/** Fixtures shared with the rest of the project: shared/ lies beside the repository root. */
-export const SHARED_DOCUMENTS = new URL('../../../../../../shared/fixtures/documents/', import.meta.url);
+export { TESTDATA, SHARED_DOCUMENTS };
 
 /** A fixture PDF whose text is captured for layout tests. */
 export interface TextFixture {

@@ -1,9 +1,11 @@
 // Test helper: reads fixture files, this folder's own and the shared ones in shared/ beside the repository.
 import { readFile } from 'node:fs/promises';
 
-const OWN = new URL('./', import.meta.url);
+/** This folder: the documents' own fixtures and reference texts. */
+export const OWN = new URL('./', import.meta.url);
 // Warning: shared/ sits beside the repository root (web/ is one level below it), in CI as on a developer's machine.
-const SHARED = new URL('../../../../../../shared/fixtures/documents/', import.meta.url);
+/** The project's shared document fixtures. */
+export const SHARED = new URL('../../../../../../shared/fixtures/documents/', import.meta.url);
 
 /** The bytes of a fixture in testdata/. */
 export async function readFixture(name: string): Promise<Uint8Array<ArrayBuffer>> {
