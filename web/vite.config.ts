@@ -3,6 +3,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { speechAssetsPlugin } from './build/speech-assets.ts';
 import { webManifest } from './src/lib/pwa/manifest.ts';
 
 const proxyPort = process.env.PROXY_PORT ?? process.env.PORT ?? '8787';
@@ -17,6 +18,7 @@ const PRECACHE_MAX_BYTES = 3 * 1024 * 1024;
 export default defineConfig({
   plugins: [
     svelte(),
+    speechAssetsPlugin(),
     VitePWA({
       strategies: 'generateSW',
       // A new version waits until the user chooses "Reload" (PwaControls): never swapped mid-interview.

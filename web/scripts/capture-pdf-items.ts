@@ -23,7 +23,7 @@ function slim(item: PdfTextItem): PdfTextItem {
 const pdfjs = await loadNodePdfjs();
 for (const fixture of TEXT_FIXTURES) {
   const read = await readPdfPages(pdfjs, readBytes(fixture.pdf), { password: fixture.password });
-  if (!read.ok) throw new Error(`${fixture.name}: ${read.problem.message}`);
+  if (!read.ok) throw new Error(`${fixture.name}: ${read.code}`);
   const pages = read.pages.map((page) => {
     const items = page.items.filter((item) => item.str !== '').map((item) => JSON.stringify(slim(item)));
     return `    {\n      "view": ${JSON.stringify(page.view.map(round))},\n      "items": [\n        ${items.join(',\n        ')}\n      ]\n    }`;

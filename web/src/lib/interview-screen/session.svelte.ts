@@ -2,7 +2,7 @@
 // Thin shell: the machine, its actors and the storage are passed in.
 import { createActor, type Actor, type AnyActorLogic, type Snapshot } from 'xstate';
 import type { InterviewInput, interviewMachine, InterviewSnapshot } from '../interview/index.ts';
-import type { InterviewEvent } from '../interview/types.ts';
+import type { InterviewEvent, SpeechTiming } from '../interview/types.ts';
 import { isQuotaError, type AnswerDraftBackup, type InterviewRecord } from '../storage/index.ts';
 
 /** The machine with its real (or test) actors provided. */
@@ -54,7 +54,9 @@ export class InterviewSession {
 
   /** Resumes a saved interview exactly where its snapshot left it. */
   static restore(record: InterviewRecord, deps: SessionDeps): InterviewSession {
-    const snapshot = record.snapshot as Snapshot<unknown> & { context: InterviewInput };
+    const snapshot = record.snapshot as Snapshot<unknown> & { context: InterviewInput & { speechTimings?: unknown[] } };
+    // Interviews saved before speech timings existed.
+    snapshot.context.speechTimings ??= [];
     const { id, documents, settings } = snapshot.context;
     const actor = createActor(deps.machine as AnyActorLogic, { snapshot, input: { id, documents, settings } }) as Actor<ProvidedInterviewMachine>;
     const session = new InterviewSession(actor, record.id, record.createdAt, deps);
@@ -84,7 +86,7 @@ export class InterviewSession {
   // so only changes that matter on restore are written.
   #persistIfChanged(): void {
     const { value, context } = this.snapshot;
-    const key = JSON.stringify([value, context.transcript.length, context.draftAnswer, context.error, context.turn?.questionId ?? null, context.timings.length, context.plan !== null]);
+    const key = JSON.stringify([value, context.transcript.length, context.draftAnswer, context.error, context.turn?.questionId ?? null, context.timings.length, context.plan !== null, speechPieceCount(context.speechTimings)]);
     if (key === this.#savedKey) return;
     this.#savedKey = key;
     const record: InterviewRecord = {
@@ -105,4 +107,8 @@ export class InterviewSession {
       }
     });
   }
+}
+
+function speechPieceCount(timings: readonly SpeechTiming[]): number {
+  return timings.reduce((sum, timing) => sum + timing.pieces.length + (timing.firstAudioAt === null ? 0 : 1), 0);
 }

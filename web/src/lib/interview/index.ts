@@ -26,6 +26,8 @@ export {
   selectCurrentQuestion,
   selectDraftAnswer,
   selectPhase,
+  selectQuestionMarks,
+  selectSpeechTimings,
   selectStatus,
   selectTimings,
   selectTopic,
@@ -34,6 +36,7 @@ export {
   type InterviewPhase,
   type InterviewSnapshot,
   type InterviewStatus,
+  type QuestionMarks,
 } from './selectors.ts';
 export type { AnalysisInput, ClosingReason, TurnEvent, TurnInput } from './turn.ts';
 export {
@@ -42,7 +45,10 @@ export {
   type InterviewEvent,
   type InterviewPlan,
   type InterviewSettings,
+  type ListeningTiming,
   type QuestionKind,
+  type SpeechPieceTiming,
+  type SpeechTiming,
   type TranscriptEntry,
   type TurnDecision,
   type TurnTiming,

@@ -129,11 +129,11 @@ describe('the interview machine', () => {
     await vi.advanceTimersByTimeAsync(STEP_MS);
     expect(actor.getSnapshot().value).toBe('asking');
     await vi.advanceTimersByTimeAsync(STEP_MS);
-    expect(selectCurrentQuestion(actor.getSnapshot())).toEqual({ text: 'Welcome! ', streaming: true });
+    expect(selectCurrentQuestion(actor.getSnapshot())).toEqual({ id: 'iv1-0', text: 'Welcome! ', streaming: true });
     expect(selectTranscript(actor.getSnapshot())).toEqual([]);
     await settle();
     expect(actor.getSnapshot().value).toBe('awaitingAnswer');
-    expect(selectCurrentQuestion(actor.getSnapshot())).toEqual({ text: 'Welcome! Tell me about yourself.', streaming: false });
+    expect(selectCurrentQuestion(actor.getSnapshot())).toEqual({ id: 'iv1-0', text: 'Welcome! Tell me about yourself.', streaming: false });
     expect(turns.inputs[0]).toMatchObject({ kind: 'introduction', topics: PLAN.topics, maxQuestions: 16 });
 
     for (const reply of ['I am Jane.', 'Python daily.', 'I led a team.', 'Microservices.']) await answer(actor, reply);
@@ -240,7 +240,7 @@ describe('the interview machine', () => {
     await settle();
     actor.send({ type: 'ANSWER_SUBMITTED', text: 'one' });
     await settle();
-    expect(selectCurrentQuestion(actor.getSnapshot())).toEqual({ text: 'Half a que', streaming: true });
+    expect(selectCurrentQuestion(actor.getSnapshot())).toEqual({ id: 'iv1-2', text: 'Half a que', streaming: true });
     const stopsBefore = turns.stops;
     actor.send({ type: 'END_REQUESTED' });
     expect(turns.stops).toBe(stopsBefore + 1);
@@ -458,7 +458,7 @@ describe('persistence', () => {
     const restored = restore(json, [[{ decision: 'NEXT_TOPIC' }, { delta: 'What about Python?' }, 'done']]);
     expect(restored.actor.getSnapshot().value).toBe('asking');
     expect(restored.turns.inputs).toEqual([turns.inputs[1]]);
-    expect(selectCurrentQuestion(restored.actor.getSnapshot())).toEqual({ text: '', streaming: true });
+    expect(selectCurrentQuestion(restored.actor.getSnapshot())).toEqual({ id: 'iv1-2', text: '', streaming: true });
     await settle();
     const after = restored.actor.getSnapshot();
     expect(after.value).toBe('awaitingAnswer');

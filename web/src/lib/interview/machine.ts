@@ -24,6 +24,7 @@ import type {
   QuestionKind,
   TranscriptEntry,
   TurnDecision,
+  SpeechTiming,
   TurnTiming,
 } from './types.ts';
 
@@ -81,6 +82,8 @@ export interface InterviewContext {
   /** Set while a call is being retried; cleared by the first text. */
   retrying: { attempt: number; delayMs: number } | null;
   timings: TurnTiming[];
+  /** How each question was spoken, one entry per question id (replaced as more pieces are measured). */
+  speechTimings: SpeechTiming[];
 }
 
 /** Every event the machine takes: the UI's, and what the streamTurn actor reports. */
@@ -107,6 +110,7 @@ export function initialContext(input: InterviewInput): InterviewContext {
     error: null,
     retrying: null,
     timings: [],
+    speechTimings: [],
   };
 }
 
@@ -303,7 +307,7 @@ export const interviewMachine = setup({
     commitAnswer: assign(({ context, event }) => {
       if (event.type !== 'ANSWER_SUBMITTED') return {};
       const index = context.transcript.length;
-      const entry: TranscriptEntry = { id: entryId(context, index), role: 'candidate', text: event.text.trim(), at: now() };
+      const entry: TranscriptEntry = { id: entryId(context, index), role: 'candidate', text: event.text.trim(), at: now(), ...(event.listening ? { listening: event.listening } : {}) };
       return { transcript: append(context.transcript, entry), draftAnswer: '' };
     }),
     prepareQuestion: assign(({ context }) => ({ turn: newTurn(context, planQuestion(context, context.plan?.topics ?? []), now()) })),
@@ -312,6 +316,10 @@ export const interviewMachine = setup({
       return { turn: closingTurn(context, reason, now()), liveQuestion: '' };
     }),
     prepareClosingOnRequest: assign(({ context }) => ({ turn: closingTurn(context, 'ended', null), liveQuestion: '', error: null, retrying: null })),
+    recordSpeech: assign(({ context, event }) => {
+      if (event.type !== 'SPEECH_MEASURED') return {};
+      return { speechTimings: [...context.speechTimings.filter((timing) => timing.questionId !== event.timing.questionId), event.timing] };
+    }),
     resetAnalysis: assign({ analysisAttempts: 0, error: null }),
     resetTurnAttempts: assign(({ context }) => ({ error: null, turn: patchTurn(context, { attempts: 0 }) })),
   },
@@ -319,6 +327,8 @@ export const interviewMachine = setup({
   id: 'interview',
   context: ({ input }) => initialContext(input),
   initial: 'idle',
+  // Warning: a final state takes no events, so the closing's timing is kept only as far as it was measured before the end.
+  on: { SPEECH_MEASURED: { actions: 'recordSpeech' } },
   states: {
     idle: {
       on: { START: 'analyzing' },

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor, fromCallback, fromPromise, type EventObject } from 'xstate';
 import { interviewMachine } from './machine.ts';
-import { selectCurrentQuestion, selectDraftAnswer, selectPhase, selectStatus, selectTopic } from './selectors.ts';
+import { selectCurrentQuestion, selectDraftAnswer, selectPhase, selectQuestionMarks, selectSpeechTimings, selectStatus, selectTopic } from './selectors.ts';
 import type { AnalysisInput, TurnEvent, TurnInput } from './turn.ts';
 import { DEFAULT_SETTINGS, type InterviewPlan } from './types.ts';
 
@@ -72,6 +72,29 @@ describe('selectors', () => {
     // Right after the introduction no follow-up is offered, so the first topic is asked whatever the model says.
     expect(selectTopic(actor.getSnapshot())).toBe('A');
     expect(selectStatus(actor.getSnapshot(), T0 + 60_000)).toMatchObject({ phase: 'asking', questionsAsked: 1, elapsedMs: 60_000 });
-    expect(selectCurrentQuestion(actor.getSnapshot())).toEqual({ text: '', streaming: true });
+    expect(selectCurrentQuestion(actor.getSnapshot())).toEqual({ id: 'iv-2', text: '', streaming: true });
+  });
+
+  it('give the answer and first-token marks of a question while it streams and once it is committed', async () => {
+    const actor = startActor();
+    actor.send({ type: 'START' });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(selectQuestionMarks(actor.getSnapshot(), 'iv-0')).toEqual({ answerSubmittedAt: null, firstTokenAt: T0 + 5 });
+    actor.send({ type: 'ANSWER_SUBMITTED', text: 'Hi.', listening: { speechEndAt: T0 + 8, transcriptReadyAt: T0 + 9, spokenSeconds: 2, audioSecondsSent: 2.5 } });
+    expect(selectQuestionMarks(actor.getSnapshot(), 'iv-2')).toEqual({ answerSubmittedAt: T0 + 10, firstTokenAt: null });
+    expect(selectQuestionMarks(actor.getSnapshot(), 'nope')).toEqual({ answerSubmittedAt: null, firstTokenAt: null });
+    expect(actor.getSnapshot().context.transcript.at(-1)).toMatchObject({ role: 'candidate', listening: { spokenSeconds: 2, audioSecondsSent: 2.5 } });
+  });
+
+  it('keep one speech timing per question, replaced as more pieces are measured', () => {
+    const actor = startActor();
+    const timing = { questionId: 'iv-0', engine: 'browser voice', answerSubmittedAt: null, firstTokenAt: T0, firstAudioAt: T0 + 40, pieces: [{ chars: 9, audioMs: 900, synthesisMs: 90 }] };
+    actor.send({ type: 'SPEECH_MEASURED', timing });
+    actor.send({ type: 'SPEECH_MEASURED', timing: { ...timing, pieces: [...timing.pieces, { chars: 20, audioMs: 2000, synthesisMs: 150 }] } });
+    actor.send({ type: 'SPEECH_MEASURED', timing: { ...timing, questionId: 'iv-2' } });
+    expect(selectSpeechTimings(actor.getSnapshot()).map((entry) => [entry.questionId, entry.pieces.length])).toEqual([
+      ['iv-0', 2],
+      ['iv-2', 1],
+    ]);
   });
 });

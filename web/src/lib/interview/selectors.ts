@@ -3,7 +3,7 @@
 import type { SnapshotFrom } from 'xstate';
 import type { interviewMachine } from './machine.ts';
 import { resolveDecision } from './policy.ts';
-import type { TranscriptEntry, TurnTiming } from './types.ts';
+import type { SpeechTiming, TranscriptEntry, TurnTiming } from './types.ts';
 
 /** A snapshot of the interview machine (live, or restored from a persisted one). */
 export type InterviewSnapshot = SnapshotFrom<typeof interviewMachine>;
@@ -27,8 +27,16 @@ export interface InterviewStatus {
 
 /** The question on screen: the streamed text while it streams, else the last interviewer entry. */
 export interface CurrentQuestion {
+  /** The question's transcript id (also while it streams): what the voice keys its pieces and timings by. */
+  id: string;
   text: string;
   streaming: boolean;
+}
+
+/** When the candidate's answer went in and the question's first token came back (epoch ms), for speech timings. */
+export interface QuestionMarks {
+  answerSubmittedAt: number | null;
+  firstTokenAt: number | null;
 }
 
 /** The phase of a snapshot. */
@@ -80,11 +88,24 @@ export function selectTopic(snapshot: InterviewSnapshot): string | null {
 
 /** The question to show (and speak): live while a turn streams, else the last interviewer entry; null before any. */
 export function selectCurrentQuestion(snapshot: InterviewSnapshot): CurrentQuestion | null {
-  if (snapshot.value === 'asking' || snapshot.value === 'concluding') {
-    return { text: snapshot.context.liveQuestion, streaming: true };
+  const { turn } = snapshot.context;
+  if ((snapshot.value === 'asking' || snapshot.value === 'concluding') && turn !== null) {
+    return { id: turn.questionId, text: snapshot.context.liveQuestion, streaming: true };
   }
   const last = snapshot.context.transcript.findLast((entry) => entry.role === 'interviewer');
-  return last ? { text: last.text, streaming: false } : null;
+  return last ? { id: last.id, text: last.text, streaming: false } : null;
+}
+
+/** The answer and first-token marks of a question, while it streams or once committed; nulls when unknown. */
+export function selectQuestionMarks(snapshot: InterviewSnapshot, questionId: string): QuestionMarks {
+  const { turn, timings } = snapshot.context;
+  const source = turn?.questionId === questionId ? turn : timings.find((timing) => timing.questionId === questionId);
+  return { answerSubmittedAt: source?.answerSubmittedAt ?? null, firstTokenAt: source?.firstTokenAt ?? null };
+}
+
+/** How each question was spoken, in the order measured. */
+export function selectSpeechTimings(snapshot: InterviewSnapshot): readonly SpeechTiming[] {
+  return snapshot.context.speechTimings;
 }
 
 /** The committed transcript, in order. */

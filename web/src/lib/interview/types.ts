@@ -31,7 +31,7 @@ export type QuestionKind = 'introduction' | 'follow-up' | 'new-topic' | 'closing
 /** One entry of the transcript, in order; ids are stable so a retried turn never duplicates one. */
 export type TranscriptEntry =
   | { id: string; role: 'interviewer'; kind: QuestionKind; text: string; topic: string | null; at: number }
-  | { id: string; role: 'candidate'; text: string; at: number };
+  | { id: string; role: 'candidate'; text: string; at: number; listening?: ListeningTiming };
 
 /** Timing marks of one interviewer turn, epoch milliseconds (the seed's timing_utils). */
 export interface TurnTiming {
@@ -45,11 +45,39 @@ export interface TurnTiming {
   attempts: number;
 }
 
-/** Events the UI (and later the voice) sends to the machine. SCREAMING_CASE by house style. */
+/** One spoken piece of a question: its length, its audio and how long synthesis took (real-time factor = synthesisMs / audioMs). */
+export interface SpeechPieceTiming {
+  chars: number;
+  audioMs: number;
+  synthesisMs: number;
+}
+
+/** How one question was spoken, epoch milliseconds: its first audio against the answer and the first token. */
+export interface SpeechTiming {
+  /** The transcript id of the question spoken. */
+  questionId: string;
+  /** What spoke it, e.g. "kokoro · wasm · 4 threads" or "browser voice". */
+  engine: string;
+  answerSubmittedAt: number | null;
+  firstTokenAt: number | null;
+  firstAudioAt: number | null;
+  pieces: SpeechPieceTiming[];
+}
+
+/** How one spoken answer was transcribed: speech end to text ready, and the audio sent against the audio spoken. */
+export interface ListeningTiming {
+  speechEndAt: number | null;
+  transcriptReadyAt: number | null;
+  spokenSeconds: number;
+  audioSecondsSent: number;
+}
+
+/** Events the UI and the voice send to the machine. SCREAMING_CASE by house style. */
 export type InterviewEvent =
   | { type: 'START' }
   | { type: 'ANSWER_DRAFTED'; text: string }
-  | { type: 'ANSWER_SUBMITTED'; text: string }
+  | { type: 'ANSWER_SUBMITTED'; text: string; listening?: ListeningTiming }
+  | { type: 'SPEECH_MEASURED'; timing: SpeechTiming }
   | { type: 'END_REQUESTED' }
   | { type: 'RETRY' };
 
