@@ -8,5 +8,5 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 /** The proxy package folder, used as the proxy process's working directory. */
 export const PROXY_DIR = path.join(REPO_ROOT, 'proxy');
 
-/** The built web app the proxy serves. */
-export const WEB_DIST = path.join(REPO_ROOT, 'web', 'dist');
+/** The built web app the proxy serves; XQUIZIT_E2E_DIST points the specs at another build (e.g. `vite build --outDir`). */
+export const WEB_DIST = process.env.XQUIZIT_E2E_DIST ?? path.join(REPO_ROOT, 'web', 'dist');
