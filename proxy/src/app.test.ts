@@ -27,12 +27,13 @@ describe('health', () => {
       auth: { required: false, authorized: true },
       llm: { provider: 'gemini', models: ['gemini-2.5-flash', 'gemini-2.5-flash-lite', 'gemini-2.5-pro'], defaultModel: 'gemini-2.5-flash' },
       stt: { provider: 'runpod' },
+      models: null,
     });
   });
 
   it('reports unconfigured features as null, and the unconfigured routes answer 503', async () => {
     const app = appWith({});
-    expect(await (await call(app, '/api/health')).json()).toMatchObject({ llm: null, stt: null });
+    expect(await (await call(app, '/api/health')).json()).toMatchObject({ llm: null, stt: null, models: null });
     const llm = await call(app, streamPath(), { method: 'POST', body: geminiBody() });
     expect(llm.status).toBe(503);
     expect(await llm.json()).toEqual({ error: { code: 'not_configured', message: expect.stringContaining('GEMINI_API_KEY') } });
@@ -230,5 +231,46 @@ describe('static files', () => {
     const res = await call(appWith({ WEB_DIST: join(dist, 'nope') }), '/');
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: { message: expect.stringContaining('not built') } });
+  });
+});
+
+describe('model files (MODELS_DIR)', () => {
+  const models = mkdtempSync(join(tmpdir(), 'xquizit-models-'));
+  mkdirSync(join(models, 'org', 'voice', 'onnx'), { recursive: true });
+  writeFileSync(join(models, 'org', 'voice', 'config.json'), '{"model_type":"x"}');
+  writeFileSync(join(models, 'org', 'voice', 'onnx', 'model.onnx'), 'ONNX');
+  writeFileSync(join(tmpdir(), 'xquizit-models-secret.txt'), 'secret');
+  const app = appWith({ MODELS_DIR: models });
+
+  it('serves the folder at /models/ and says so in the health document', async () => {
+    expect(await (await call(app, '/api/health')).json()).toMatchObject({ models: { baseUrl: '/models/' } });
+    const config = await call(app, '/models/org/voice/config.json');
+    expect(config.status).toBe(200);
+    expect(await config.json()).toEqual({ model_type: 'x' });
+    const model = await call(app, '/models/org/voice/onnx/model.onnx');
+    expect(model.headers.get('content-type')).toBe('application/octet-stream');
+    expect(model.headers.get('cache-control')).toBe('public, max-age=3600');
+    expect(model.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(await model.text()).toBe('ONNX');
+  });
+
+  it('404s a missing model file instead of falling back to the app', async () => {
+    const res = await call(app, '/models/org/voice/tokenizer.json');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('refuses paths outside the folder', async () => {
+    for (const path of ['/models/..%2fxquizit-models-secret.txt', '/models/%2e%2e/xquizit-models-secret.txt']) {
+      const res = await call(app, path);
+      expect([400, 404]).toContain(res.status);
+      expect(await res.text()).not.toBe('secret');
+    }
+  });
+
+  it('says how to serve models when MODELS_DIR is not set', async () => {
+    const res = await call(appWith({}), '/models/org/voice/config.json');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { message: expect.stringContaining('MODELS_DIR') } });
   });
 });

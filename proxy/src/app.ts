@@ -7,7 +7,7 @@ import { SECURITY_HEADERS } from './http/security-headers.ts';
 import { geminiHandler } from './routes/gemini.ts';
 import { healthHandler } from './routes/health.ts';
 import { runpodHandler } from './routes/runpod.ts';
-import { staticHandler } from './routes/static-files.ts';
+import { modelsHandler, staticHandler } from './routes/static-files.ts';
 
 const startedAt = new WeakMap<H3Event, number>();
 
@@ -26,6 +26,8 @@ export function createApp(ctx: ProxyContext): H3 {
   app.post('/api/llm/gemini/v1beta/models/:target', geminiHandler(ctx));
   app.post('/api/stt/runpod', runpodHandler(ctx));
   app.all('/api/**', () => errorResponse(404, 'not_found', 'There is no such API route.'));
+  app.get('/models/**', modelsHandler(ctx.config.modelsDir));
+  app.head('/models/**', modelsHandler(ctx.config.modelsDir));
   app.get('/**', staticHandler(ctx.config.webDist));
   app.head('/**', staticHandler(ctx.config.webDist));
   return app;

@@ -51,6 +51,7 @@ describe('parseConfig', () => {
     [{ RUNPOD_API_KEY: 'r' }, 'RUNPOD_API_KEY and RUNPOD_ENDPOINT_ID must be set together'],
     [{ GEMINI_MODELS: 'a,b', GEMINI_MODEL: 'c' }, 'GEMINI_MODEL=c is not in GEMINI_MODELS (a, b)'],
     [{ MAX_BODY_BYTES: '10' }, 'MAX_BODY_BYTES: MAX_BODY_BYTES must be at least 1024'],
+    [{ MODELS_DIR: '/nonexistent/xquizit-models' }, 'MODELS_DIR: MODELS_DIR must be an existing folder (the model files to serve at /models/)'],
   ])('refuses %o with one clear line', (env, message) => {
     expect(() => parseConfig(env)).toThrow(new ConfigError(message));
   });
@@ -60,6 +61,12 @@ describe('parseConfig', () => {
     expect(parseConfig({ HOST: '0.0.0.0', PROXY_TOKENS: 'a, b' }).proxyTokens).toEqual(['a', 'b']);
     expect(parseConfig({ HOST: '0.0.0.0', ALLOW_OPEN_PROXY: '1' }).host).toBe('0.0.0.0');
     expect(parseConfig({ HOST: '::1' }).host).toBe('::1');
+  });
+
+  it('takes MODELS_DIR as an absolute folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xquizit-models-'));
+    expect(parseConfig({ MODELS_DIR: dir }).modelsDir).toBe(dir);
+    expect(parseConfig({}).modelsDir).toBeUndefined();
   });
 
   it('treats empty variables as unset', () => {

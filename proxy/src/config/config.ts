@@ -1,4 +1,6 @@
 // The proxy's configuration: parsed and validated from environment variables, failing with one clear line.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as v from 'valibot';
 
 /** Everything the proxy needs to run, after validation and defaults. */
@@ -6,6 +8,8 @@ export interface ProxyConfig {
   port: number;
   host: string;
   webDist: string | undefined;
+  /** A folder of model files served at /models/ (a self-hoster's mirror of the voice model); undefined when not set. */
+  modelsDir: string | undefined;
   demo: boolean;
   gemini: GeminiConfig | null;
   runpod: RunpodConfig | null;
@@ -83,6 +87,14 @@ const EnvSchema = v.object({
   PORT: v.optional(integer('PORT', 0, 65535), '8787'),
   HOST: v.optional(v.pipe(v.string(), v.trim(), v.nonEmpty('HOST must not be empty')), '127.0.0.1'),
   WEB_DIST: v.optional(v.string()),
+  MODELS_DIR: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.check(isDirectory, 'MODELS_DIR must be an existing folder (the model files to serve at /models/)'),
+      v.transform((dir) => resolve(dir)),
+    ),
+  ),
   XQUIZIT_DEMO: v.optional(flag('XQUIZIT_DEMO'), '0'),
   ALLOW_OPEN_PROXY: v.optional(flag('ALLOW_OPEN_PROXY'), '0'),
   GEMINI_API_KEY: v.optional(v.pipe(v.string(), v.trim())),
@@ -101,6 +113,14 @@ const EnvSchema = v.object({
   UPSTREAM_TIMEOUT_MS: v.optional(integer('UPSTREAM_TIMEOUT_MS', 100, 600_000), '120000'),
   SHUTDOWN_GRACE_MS: v.optional(integer('SHUTDOWN_GRACE_MS', 0, 600_000), '10000'),
 });
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
 
@@ -138,6 +158,7 @@ export function parseConfig(env: Record<string, string | undefined>): ProxyConfi
     port: e.PORT,
     host: e.HOST,
     webDist: e.WEB_DIST,
+    modelsDir: e.MODELS_DIR,
     demo: e.XQUIZIT_DEMO,
     gemini: e.GEMINI_API_KEY
       ? {

@@ -1,13 +1,16 @@
 // Security headers for everything the proxy serves: strict CSP, no sniffing, cross-origin isolation.
 
-/** The app's Content-Security-Policy: only our own origin, WASM allowed to compile. */
+/**
+ * The app's Content-Security-Policy: only our own origin, WASM allowed to compile, and downloads of the voice
+ * model from Hugging Face (its files redirect to *.hf.co storage), the default model source.
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob:",
-  "connect-src 'self'",
+  "connect-src 'self' https://huggingface.co https://*.huggingface.co https://*.hf.co",
   "worker-src 'self' blob:",
   "font-src 'self'",
   "manifest-src 'self'",

@@ -12,6 +12,8 @@ export interface HealthBody {
   auth: { required: boolean; authorized: boolean };
   llm: { provider: 'gemini'; models: readonly string[]; defaultModel: string } | null;
   stt: { provider: 'runpod' } | null;
+  /** Where this server serves model files (MODELS_DIR), so the app can load its voice from here. */
+  models: { baseUrl: '/models/' } | null;
 }
 
 /** Answers the health document; `authorized` tells the app whether its stored token works. */
@@ -25,6 +27,7 @@ export function healthHandler(ctx: ProxyContext) {
       auth: { required: ctx.tokens.required, authorized: ctx.tokens.accepts(bearerToken(event.req.headers.get('authorization'))) },
       llm: gemini ? { provider: 'gemini', models: gemini.models, defaultModel: gemini.defaultModel } : null,
       stt: runpod ? { provider: 'runpod' } : null,
+      models: ctx.config.modelsDir ? { baseUrl: '/models/' } : null,
     };
     return jsonResponse(body);
   };

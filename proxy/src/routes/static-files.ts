@@ -1,4 +1,5 @@
-// Serves the built web app (web/dist): safe path resolution, SPA fallback, cache rules, ETags.
+// Serves the built web app (web/dist) and the optional model folder (MODELS_DIR at /models/): safe path
+// resolution, SPA fallback for the app, cache rules, ETags.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
@@ -81,11 +82,30 @@ async function fileAt(path: string): Promise<FoundFile | undefined> {
   }
 }
 
-function send(event: H3Event, file: FoundFile, urlPath: string): Response {
+/** The URL prefix model files are served under. */
+export const MODELS_PREFIX = '/models/';
+
+/** Model files change rarely and the app keeps its own cached copy; an hour, then revalidate by ETag. */
+const MODEL_CACHE_CONTROL = 'public, max-age=3600';
+
+/** Answers GET/HEAD for `/models/**` from `modelsDir`; no fallback: a missing file is a 404. */
+export function modelsHandler(modelsDir: string | undefined) {
+  return async (event: H3Event): Promise<Response> => {
+    if (!modelsDir) return errorResponse(404, 'not_found', 'This server does not serve model files: set MODELS_DIR to serve a folder at /models/.');
+    const inner = event.url.pathname.slice(MODELS_PREFIX.length - 1);
+    const requested = resolveInside(modelsDir, inner);
+    if (!requested) return errorResponse(400, 'bad_request', 'That path is not allowed.');
+    const found = await fileAt(requested);
+    if (!found) return errorResponse(404, 'not_found', `There is no model file at ${event.url.pathname}.`);
+    return send(event, found, event.url.pathname, MODEL_CACHE_CONTROL);
+  };
+}
+
+function send(event: H3Event, file: FoundFile, urlPath: string, cacheControl = cacheControlFor(urlPath)): Response {
   const etag = `W/"${file.size.toString(16)}-${Math.floor(file.mtimeMs).toString(16)}"`;
   const headers = {
     'content-type': CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream',
-    'cache-control': cacheControlFor(urlPath),
+    'cache-control': cacheControl,
     etag,
   };
   if (event.req.headers.get('if-none-match') === etag) return new FastResponse(null, { status: 304, headers });

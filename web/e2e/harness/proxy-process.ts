@@ -10,6 +10,7 @@ export const PROXY_ENV_NAMES = [
   'PORT',
   'HOST',
   'WEB_DIST',
+  'MODELS_DIR',
   'XQUIZIT_DEMO',
   'ALLOW_OPEN_PROXY',
   'GEMINI_API_KEY',

@@ -24,6 +24,7 @@ const health = {
   auth: { required: false, authorized: true },
   llm: null,
   stt: null,
+  models: null,
 };
 
 describe('createApiFetch', () => {

@@ -9,6 +9,7 @@ const valid = {
   auth: { required: true, authorized: false },
   llm: { provider: 'gemini', models: ['gemini-2.5-flash', 'gemini-2.5-pro'], defaultModel: 'gemini-2.5-flash' },
   stt: { provider: 'runpod' },
+  models: { baseUrl: '/models/' },
 };
 
 describe('parseHealth', () => {
@@ -20,6 +21,12 @@ describe('parseHealth', () => {
   it('accepts null llm and stt (no keys configured)', () => {
     const result = parseHealth({ ...valid, llm: null, stt: null });
     expect(result.ok && result.health.llm === null && result.health.stt === null).toBe(true);
+  });
+
+  it('takes a missing models entry as no models served', () => {
+    const { models: _models, ...rest } = valid;
+    const result = parseHealth(rest);
+    expect(result.ok && result.health.models).toBeNull();
   });
 
   it('defaults demo to false when the proxy does not send it', () => {

@@ -27,6 +27,8 @@ export const HealthSchema = v.object({
       provider: v.literal('runpod'),
     }),
   ),
+  // Set when the proxy serves MODELS_DIR; older proxies do not send it (no models served).
+  models: v.optional(v.nullable(v.object({ baseUrl: v.literal('/models/') })), null),
 });
 
 /** What the proxy reports about itself. */

@@ -27,6 +27,7 @@ function fakeProxy(validToken: string | null) {
       auth: { required: validToken !== null, authorized: validToken === null || auth === `Bearer ${validToken}` },
       llm: null,
       stt: null,
+      models: null,
     };
     return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
   };

@@ -10,6 +10,7 @@ const base: Health = {
   auth: { required: false, authorized: true },
   llm: { provider: 'gemini', models: ['gemini-2.5-flash'], defaultModel: 'gemini-2.5-flash' },
   stt: { provider: 'runpod' },
+  models: null,
 };
 
 describe('summarizeHealth', () => {
