@@ -15,6 +15,9 @@ const proxyPort = process.env.PROXY_PORT ?? process.env.PORT ?? '8787';
  */
 const PRECACHE_MAX_BYTES = 3 * 1024 * 1024;
 
+/** The service worker's cache for the speech runtime files; "free cached downloads" (storage/usage.ts) empties it with the models. */
+const SPEECH_RUNTIME_CACHE = 'xquizit-speech-runtime';
+
 export default defineConfig({
   plugins: [
     svelte(),
@@ -39,6 +42,16 @@ export default defineConfig({
         // /api always goes to the network: no navigation fallback and no runtime caching there.
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // The speech runtime (ONNX Runtime's WASM, the voice-activity model) is too big to precache, so it is kept
+        // on first use: a second visit speaks and listens offline. Model and voice files are cached by
+        // transformers.js and kokoro-js themselves (Cache Storage), so they are not cached twice here.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith('/ort/') || url.pathname.startsWith('/vad/')),
+            handler: 'CacheFirst',
+            options: { cacheName: SPEECH_RUNTIME_CACHE, cacheableResponse: { statuses: [200] } },
+          },
+        ],
       },
       devOptions: { enabled: false },
     }),

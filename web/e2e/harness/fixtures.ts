@@ -2,6 +2,7 @@
 // Per-spec options: `test.use({ proxyEnv: { PROXY_TOKENS: 'secret-1' }, upstreams: false })`.
 import { test as base, expect } from '@playwright/test';
 import { demoInterviewer, startFakeGemini, startFakeRunpod, type FakeGemini, type FakeRunpod } from '../../../proxy/test/fakes/index.ts';
+import { TEST_MODELS_DIR } from './paths.ts';
 import { startProxy, type ProxyEnv, type RunningProxy } from './proxy-process.ts';
 
 /** The Gemini key the proxy is given and the fake expects. */
@@ -72,7 +73,8 @@ export const test = base.extend<HarnessOptions & HarnessFixtures>({
           RUNPOD_BASE_URL: runpod.url,
         }
       : {};
-    const proxy = await startProxy({ ...upstreamEnv, ...proxyEnv });
+    // The interviewer's voice loads the tiny test model from this server: no spec downloads a model.
+    const proxy = await startProxy({ MODELS_DIR: TEST_MODELS_DIR, ...upstreamEnv, ...proxyEnv });
     await use(proxy);
     await proxy.stop();
   },

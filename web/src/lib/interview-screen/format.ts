@@ -1,4 +1,4 @@
-// Small formatting helpers for the interview screen: clock times and durations.
+// Small formatting helpers for the interview screen: clock times, durations and speech figures.
 
 /** "m:ss" for a duration in milliseconds (minutes may exceed 59). */
 export function formatDuration(ms: number): string {
@@ -16,4 +16,17 @@ export function formatClock(epochMs: number): string {
 /** Milliseconds between two marks, or an em dash when either is missing. */
 export function formatGap(from: number | null, to: number | null): string {
   return from === null || to === null ? '—' : `${Math.round(to - from)} ms`;
+}
+
+/** Synthesis real-time factor of spoken pieces (synthesis time over audio time): "0.12×", or a dash with no audio. */
+export function formatRealTimeFactor(pieces: readonly { audioMs: number; synthesisMs: number }[]): string {
+  const audioMs = pieces.reduce((sum, piece) => sum + piece.audioMs, 0);
+  if (audioMs <= 0) return '—';
+  const synthesisMs = pieces.reduce((sum, piece) => sum + piece.synthesisMs, 0);
+  return `${(synthesisMs / audioMs).toFixed(2)}×`;
+}
+
+/** Seconds of audio with one decimal, e.g. "4.2 s". */
+export function formatSeconds(seconds: number): string {
+  return `${seconds.toFixed(1)} s`;
 }

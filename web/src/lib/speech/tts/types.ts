@@ -72,7 +72,8 @@ export interface SpeechSettings {
   muted: boolean;
   /** 'auto' picks WebGPU where the browser has it, else WASM. */
   device: TtsDevice | 'auto';
-  source: ModelSource;
+  /** 'auto' uses this server's /models/ when the proxy serves them (MODELS_DIR), else Hugging Face. */
+  source: ModelSource | 'auto';
 }
 
 /** The seed's voice (af_bella at speed 1.0), at full volume. */
@@ -83,5 +84,5 @@ export const DEFAULT_SPEECH_SETTINGS: SpeechSettings = {
   volume: 1,
   muted: false,
   device: 'auto',
-  source: 'huggingface',
+  source: 'auto',
 };
