@@ -56,6 +56,8 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
+  // Module workers: kokoro-js and transformers.js use import.meta, which the default (iife) format drops.
+  worker: { format: 'es' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

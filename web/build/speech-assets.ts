@@ -62,7 +62,10 @@ export function speechAssetsPlugin(): Plugin {
         createReadStream(asset.source).pipe(response);
       });
     },
-    generateBundle() {
+    generateBundle(_options, bundle) {
+      // onnxruntime-web names its default .wasm with `new URL(…, import.meta.url)`, so Vite copies a hashed 21 MB
+      // duplicate; the app always loads /ort/ (speech/onnx sets wasmPaths), so that copy is never fetched.
+      for (const name of Object.keys(bundle)) if (/^assets\/ort-wasm-simd-threaded[.\w-]*\.wasm$/.test(name)) delete bundle[name];
       for (const asset of assets) this.emitFile({ type: 'asset', fileName: asset.url.slice(1), source: readFileSync(asset.source) });
     },
   };
