@@ -2,7 +2,7 @@
 // imported back with the same transcript, renamed; bad files refused with nothing changed; an unfinished one continued.
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { answer, expect, runShortInterview, startInterview, test } from './harness/index.ts';
+import { answer, expect, runShortInterview, startInterview, storedInterviews, test } from './harness/index.ts';
 
 /** An interview ended at once (quick), concluded. */
 async function runEndedInterview(page: Page): Promise<void> {
@@ -21,26 +21,6 @@ async function openHistory(page: Page): Promise<void> {
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
   return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
-}
-
-/** The stored interview records, read with the raw IndexedDB API. */
-function storedInterviews(page: Page): Promise<Array<Record<string, unknown>>> {
-  return page.evaluate(
-    () =>
-      new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
-        const open = indexedDB.open('xquizit');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const request = db.transaction('interviews').objectStore('interviews').getAll();
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result as Array<Record<string, unknown>>);
-          };
-        };
-      }),
-  );
 }
 
 test('a finished interview: listed, exported, deleted, imported back, renamed', async ({ page }) => {
@@ -131,6 +111,10 @@ test('a corrupt file and a foreign JSON are refused in plain words, nothing chan
   await page.getByRole('button', { name: 'Keep it' }).click();
   await expect(items).toHaveCount(1);
   await expect(page.getByTestId('storage-usage')).toContainText(/uses .* of the .* this browser allows it/);
+  // The interview loaded the voice model (kept by transformers.js in Cache Storage): freeing removes it, once.
+  await page.getByTestId('free-space').click();
+  await expect(page.getByTestId('free-space-result')).toContainText(/Freed \d+ cached downloads? \(.*transformers-cache.*\)/);
+  expect((await page.evaluate(() => caches.keys())).filter((name) => !name.startsWith('workbox-precache'))).toEqual([]);
   await page.getByTestId('free-space').click();
   await expect(page.getByTestId('free-space-result')).toContainText('Nothing to free');
 
