@@ -109,6 +109,9 @@ test.describe('the Kokoro worker on the tiny model', () => {
     expect(again.samples).toBe(long.samples);
     expect(again.checksum).toBe(long.checksum);
     expect(long.ownBuffer).toBe(true);
+    // The worker times the ONNX run apart from phonemization.
+    expect(long.onnxMs).toBeGreaterThan(0);
+    expect(long.onnxMs).toBeLessThanOrEqual(long.synthesisMs);
 
     const fast = spoken(await speak(page, LONG, 'af_bella', 2));
     expect(fast.samples).toBe(long.samples / 2);

@@ -1,9 +1,12 @@
-// TTS benchmark page: exposes the real Kokoro worker (TtsClient) to a Playwright driver as `window.xquizitTtsBench`,
-// and shows download progress and results on the page.
+// TTS benchmark page: exposes the real Kokoro worker (TtsClient) and the streaming speech pipeline on a real
+// AudioContext to a Playwright driver as `window.xquizitTtsBench`, and shows download progress and results on the page.
 import { kokoroBlocker, type KokoroBlocker } from '../../../src/lib/speech/tts/device.ts';
 import { summarizeProgress, type ProgressSummary } from '../../../src/lib/speech/tts/progress.ts';
 import { TtsClient, TtsEngineError } from '../../../src/lib/speech/tts/tts.client.ts';
 import type { FileProgress, TtsBackendInfo, TtsLoadOptions } from '../../../src/lib/speech/tts/types.ts';
+import { createBenchAudio, epochNow, reportAudio, speakQuestion, type AudioReport, type PipelineMode, type QuestionRun, type SimulatedStream } from './pipeline.ts';
+
+export type { AudioReport, MeasuredPiece, PipelineMode, QuestionRun, SimulatedStream } from './pipeline.ts';
 
 /** Where the page runs. */
 export interface TtsBenchEnvironment {
@@ -29,6 +32,8 @@ export interface TtsBenchPiece {
   sampleRate: number;
   /** Inside the worker (phonemes + ONNX run). */
   synthesisMs: number;
+  /** The ONNX run alone, as the worker measured it; null when it did not. */
+  onnxMs: number | null;
   /** From the call to the samples on the main thread: synthesisMs plus the messaging. */
   roundTripMs: number;
   peak: number;
@@ -52,6 +57,10 @@ export interface TtsBenchApi {
   /** Loads with defaults: source 'this-server', device 'wasm', this origin; `threads` fixes the WASM thread count. */
   load(options?: Partial<TtsLoadOptions> & { threads?: number }): Promise<TtsBenchLoad | TtsBenchFailure>;
   synthesize(text: string, voice?: string, speed?: number): Promise<TtsBenchPiece | TtsBenchFailure>;
+  /** The AudioContext the pipeline plays on; click #start-audio first (a user gesture) so the browser lets it run. */
+  audio(): Promise<AudioReport | TtsBenchFailure>;
+  /** Streams a question into one pipeline mode (after a load and #start-audio) and measures every piece. */
+  speakQuestion(mode: PipelineMode, id: string, stream: SimulatedStream, voice?: string, speed?: number): Promise<QuestionRun | TtsBenchFailure>;
   dispose(): void;
 }
 
@@ -63,6 +72,13 @@ const write = (line: string) => {
 };
 
 let client: TtsClient | null = null;
+let bench: ReturnType<typeof createBenchAudio> | null = null;
+
+// The app unlocks audio on the Start tap; the driver clicks this button, so the context starts as it does there.
+document.querySelector<HTMLButtonElement>('#start-audio')!.addEventListener('click', () => {
+  bench ??= createBenchAudio();
+  bench.queue.unlock().catch((error: unknown) => write(`audio did not start: ${String(error)}`));
+});
 
 function failure(error: unknown): TtsBenchFailure {
   const name = error instanceof Error ? error.name : 'Error';
@@ -116,7 +132,27 @@ const api: TtsBenchApi = {
       }
       const ownBuffer = piece.audio.byteOffset === 0 && piece.audio.byteLength === piece.audio.buffer.byteLength;
       write(`"${text}" → ${piece.audio.length} samples in ${piece.synthesisMs.toFixed(1)} ms (${roundTripMs.toFixed(1)} ms round trip)`);
-      return { samples: piece.audio.length, sampleRate: piece.sampleRate, synthesisMs: piece.synthesisMs, roundTripMs, peak, checksum, ownBuffer };
+      return { samples: piece.audio.length, sampleRate: piece.sampleRate, synthesisMs: piece.synthesisMs, onnxMs: piece.onnxMs ?? null, roundTripMs, peak, checksum, ownBuffer };
+    } catch (error) {
+      return failure(error);
+    }
+  },
+
+  async audio() {
+    if (!bench) return failure(new Error('click #start-audio first'));
+    const report = await reportAudio(bench.context);
+    write(`AudioContext ${report.state} at ${report.sampleRate} Hz, clock ${report.clockMoves ? 'running' : 'standing still'}`);
+    return report;
+  },
+
+  async speakQuestion(mode, id, stream, voice = 'af_bella', speed = 1) {
+    const info = client?.info;
+    if (!client || !info) return failure(new Error('load first'));
+    if (!bench) return failure(new Error('click #start-audio first'));
+    try {
+      const run = await speakQuestion({ synthesizer: client, info, queue: bench.queue, context: bench.context, clock: epochNow, voice, speed }, mode, id, stream);
+      write(`${mode} ${id}: ${run.pieces.length} pieces, first audio ${run.firstAudioMs.toFixed(1)} ms after the first token`);
+      return run;
     } catch (error) {
       return failure(error);
     }
@@ -125,6 +161,9 @@ const api: TtsBenchApi = {
   dispose() {
     client?.dispose();
     client = null;
+    bench?.queue.dispose();
+    void bench?.context.close();
+    bench = null;
   },
 };
 

@@ -6,7 +6,7 @@ import { KokoroTTS, env as kokoroEnv } from 'kokoro-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES_PER_TOKEN, TTS_TEST_MODELS_DIR } from '../../../../scripts/make-tts-test-model.ts';
 import type { OnnxWasmEnv } from '../onnx/index.ts';
-import { configureEngine, dtypeFor, synthesizeWith, type KokoroGenerator } from './engine.ts';
+import { configureEngine, dtypeFor, synthesizeWith, timeModelRuns, type CallableModel, type KokoroGenerator } from './engine.ts';
 import { KOKORO_MODEL_ID, KOKORO_SAMPLE_RATE } from './types.ts';
 
 const SHORT = 'Hello.';
@@ -70,20 +70,48 @@ describe('synthesizeWith', () => {
     ['a zero speed', 'Hi.', 'af_bella', 0, /Speed must be a positive number/],
     ['a NaN speed', 'Hi.', 'af_bella', Number.NaN, /Speed must be a positive number/],
   ] as const)('refuses %s before running the model', async (_, text, voice, speed, message) => {
-    await expect(synthesizeWith(fake, text, voice, speed, now)).rejects.toThrow(message);
+    await expect(synthesizeWith(fake, text, voice, speed, { now })).rejects.toThrow(message);
   });
 
   it('gives no samples for blank text without running the model', async () => {
-    const piece = await synthesizeWith({ generate: () => Promise.reject(new Error('ran')) }, '  \n', 'af_bella', 1, now);
+    const piece = await synthesizeWith({ generate: () => Promise.reject(new Error('ran')) }, '  \n', 'af_bella', 1, { now });
     expect(piece).toEqual({ audio: new Float32Array(0), sampleRate: KOKORO_SAMPLE_RATE, synthesisMs: 0 });
   });
 
   it('copies samples that are a view into a larger buffer, so the worker can transfer them alone', async () => {
     const shared = new Float32Array(10).fill(0.5);
-    const piece = await synthesizeWith({ generate: async () => ({ audio: shared.subarray(2, 6), sampling_rate: KOKORO_SAMPLE_RATE }) }, 'Hi.', 'af_bella', 1, now);
+    const piece = await synthesizeWith({ generate: async () => ({ audio: shared.subarray(2, 6), sampling_rate: KOKORO_SAMPLE_RATE }) }, 'Hi.', 'af_bella', 1, { now });
     expect(piece.audio.buffer.byteLength).toBe(16);
     expect([...piece.audio]).toEqual([0.5, 0.5, 0.5, 0.5]);
     expect(piece.synthesisMs).toBe(5);
+  });
+
+  it('reports the model runs apart from the rest when given the model timer', async () => {
+    let modelClock = 0;
+    let synthesisClock = 0;
+    const model: CallableModel = { _call: async () => ({ waveform: null }) };
+    const modelTimer = timeModelRuns(model, () => (modelClock += 3));
+    const timed: KokoroGenerator = {
+      generate: async (text) => {
+        await model._call({});
+        await model._call({});
+        return { audio: new Float32Array(text.length), sampling_rate: KOKORO_SAMPLE_RATE };
+      },
+    };
+    const piece = await synthesizeWith(timed, 'Hi.', 'af_bella', 1, { now: () => (synthesisClock += 10), modelTimer });
+    expect(piece.onnxMs).toBe(6);
+    expect(piece.synthesisMs).toBe(10);
+    expect(modelTimer.totalMs).toBe(6);
+    expect(await synthesizeWith(timed, ' ', 'af_bella', 1, { modelTimer })).toMatchObject({ synthesisMs: 0, onnxMs: 0 });
+    expect(await synthesizeWith(timed, 'Hi.', 'af_bella', 1)).not.toHaveProperty('onnxMs');
+  });
+
+  it('counts a failed model run and passes its error on', async () => {
+    let clock = 0;
+    const model: CallableModel = { _call: () => Promise.reject(new Error('bad input')) };
+    const modelTimer = timeModelRuns(model, () => (clock += 4));
+    await expect(model._call({})).rejects.toThrow('bad input');
+    expect(modelTimer.totalMs).toBe(4);
   });
 });
 
@@ -135,6 +163,14 @@ describe.each(['wasm', 'webgpu'] as const)('Kokoro on the tiny model, %s weights
     const george = await synthesizeWith(tts, SHORT, 'bm_george', 1);
     expect(george.audio.length).toBe(bella.audio.length);
     expect(Buffer.from(george.audio.buffer).equals(Buffer.from(bella.audio.buffer))).toBe(false);
+  });
+
+  it('times the ONNX run inside the synthesis', async () => {
+    const modelTimer = timeModelRuns(tts.model);
+    const piece = await synthesizeWith(tts, LONG, 'af_bella', 1, { modelTimer });
+    expect(piece.onnxMs).toBeGreaterThan(0);
+    expect(piece.onnxMs).toBeLessThanOrEqual(piece.synthesisMs);
+    expect(modelTimer.totalMs).toBe(piece.onnxMs);
   });
 
   it('drops characters outside the phoneme vocabulary instead of failing', async () => {

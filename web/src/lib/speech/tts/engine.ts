@@ -39,6 +39,36 @@ export function configureEngine(options: TtsLoadOptions, scope: EngineScope): nu
 export interface LoadedEngine {
   tts: KokoroTTS;
   info: TtsBackendInfo;
+  /** Times the model's ONNX runs, so synthesis can report them apart from phonemization. */
+  modelTimer: ModelTimer;
+}
+
+/** The running total of milliseconds spent in a model's forward passes. */
+export interface ModelTimer {
+  readonly totalMs: number;
+}
+
+/** The part of a transformers.js model that runs it: `model(inputs)` calls `model._call(inputs)`. */
+export interface CallableModel {
+  _call(inputs: unknown): Promise<unknown>;
+}
+
+/**
+ * Times every forward pass of a model (the ONNX session run and its tensor wrapping) by wrapping its `_call`.
+ * Warning: relies on kokoro-js 1.2.1 running the model as `this.model(inputs)`, once per generate().
+ */
+export function timeModelRuns(model: CallableModel, now: () => number = () => performance.now()): ModelTimer {
+  const run = model._call.bind(model);
+  const timer = { totalMs: 0 };
+  model._call = async (inputs) => {
+    const started = now();
+    try {
+      return await run(inputs);
+    } finally {
+      timer.totalMs += now() - started;
+    }
+  };
+  return timer;
 }
 
 /** Configures, then loads the model (from Cache Storage when an earlier visit downloaded it). */
@@ -50,7 +80,8 @@ export async function loadEngine(options: TtsLoadOptions, scope: EngineScope, on
     device: options.device,
     progress_callback: (event) => onProgress(event as TransformersProgressEvent),
   });
-  return { tts, info: { device: options.device, dtype, threads: options.device === 'webgpu' ? 1 : threads } };
+  const modelTimer = timeModelRuns(tts.model);
+  return { tts, info: { device: options.device, dtype, threads: options.device === 'webgpu' ? 1 : threads }, modelTimer };
 }
 
 /** A voice id kokoro-js accepts. */
@@ -61,18 +92,30 @@ export interface KokoroGenerator {
   generate(text: string, options: { voice: KokoroVoiceId; speed: number }): Promise<{ audio: Float32Array; sampling_rate: number }>;
 }
 
+/** How synthesis is timed. */
+export interface SynthesisTiming {
+  /** Milliseconds (performance.now). */
+  now?: () => number;
+  /** The generator's model timer: the piece then reports `onnxMs` too. */
+  modelTimer?: ModelTimer;
+}
+
 /**
  * Speaks one piece of text. Blank text gives no samples without running the model. The samples own their buffer,
  * so the worker can transfer it. Warning: kokoro-js logs a table to the console before throwing on an unknown voice,
  * so the voice is checked here first.
  */
-export async function synthesizeWith(tts: KokoroGenerator, text: string, voice: string, speed: number, now: () => number = () => performance.now()): Promise<SynthesizedPiece> {
+export async function synthesizeWith(tts: KokoroGenerator, text: string, voice: string, speed: number, timing: SynthesisTiming = {}): Promise<SynthesizedPiece> {
+  const { now = () => performance.now(), modelTimer } = timing;
   if (!findVoice(voice)) throw new Error(`Unknown voice "${voice}".`);
   if (!Number.isFinite(speed) || speed <= 0) throw new Error(`Speed must be a positive number, not ${speed}.`);
   const started = now();
-  if (text.trim() === '') return { audio: new Float32Array(0), sampleRate: KOKORO_SAMPLE_RATE, synthesisMs: 0 };
+  const modelBefore = modelTimer?.totalMs ?? 0;
+  const onnx = (): { onnxMs?: number } => (modelTimer ? { onnxMs: modelTimer.totalMs - modelBefore } : {});
+  if (text.trim() === '') return { audio: new Float32Array(0), sampleRate: KOKORO_SAMPLE_RATE, synthesisMs: 0, ...onnx() };
   const raw = await tts.generate(text, { voice: voice as KokoroVoiceId, speed });
+  const synthesisMs = now() - started;
   const ownsBuffer = raw.audio.buffer instanceof ArrayBuffer && raw.audio.byteOffset === 0 && raw.audio.byteLength === raw.audio.buffer.byteLength;
   const owned = ownsBuffer ? raw.audio : new Float32Array(raw.audio);
-  return { audio: owned, sampleRate: raw.sampling_rate, synthesisMs: now() - started };
+  return { audio: owned, sampleRate: raw.sampling_rate, synthesisMs, ...onnx() };
 }

@@ -138,6 +138,12 @@ describe('createPieceSplitter', () => {
     expect(splitter.finish()).toEqual([{ index: 0, text: 'You worked in the U.S. m', start: 0, end: 24 }]);
   });
 
+  it('releases a sentence ending in a plain word as soon as a space follows, without waiting for the next word', () => {
+    const splitter = createPieceSplitter();
+    expect(splitter.update('That is all my questions for today.').pieces).toEqual([]);
+    expect(texts(splitter.update('That is all my questions for today. ').pieces)).toEqual(['That is all my questions for today.']);
+  });
+
   it('releases a question mark as soon as a space follows', () => {
     const splitter = createPieceSplitter();
     expect(splitter.update('Why Rust?').pieces).toEqual([]);

@@ -254,6 +254,9 @@ function sentenceEnd(text: string, from: number, i: number, final: boolean): Sen
   if (!isSpace(text[after] ?? '')) return { kind: 'not', at: runEnd };
   const run = text.slice(i, runEnd);
   if (!/[.…]/.test(run)) return { kind: 'end', at: after };
+  // "…for today. " ends at once: waiting for the next word would hold the first audio back a whole chunk.
+  // Warning: decided from the word alone (never from what follows) so chunking never changes the pieces.
+  if (run === '.' && isOrdinaryWord(wordBefore(text, from, i).toLowerCase())) return { kind: 'end', at: after };
   let next = after;
   while (next < length && isSpace(text[next] ?? '')) next++;
   if (next === length) return final ? { kind: 'end', at: after } : { kind: 'wait' };
@@ -268,6 +271,11 @@ function sentenceEnd(text: string, from: number, i: number, final: boolean): Sen
     if (ambiguous && !/\p{Lu}/u.test(nextChar) && !OPENERS.includes(nextChar)) return { kind: 'not', at: runEnd };
   }
   return { kind: 'end', at: after };
+}
+
+/** A plain word of three or more letters that is no abbreviation: a period after it ends the sentence. */
+function isOrdinaryWord(word: string): boolean {
+  return /^\p{L}{3,}$/u.test(word) && !ALWAYS_ABBREVIATIONS.has(word) && !AMBIGUOUS_ABBREVIATIONS.has(word);
 }
 
 /** The end of a clause boundary at `i` (comma, semicolon, colon, dash), null when there is none, WAIT when unknown. */

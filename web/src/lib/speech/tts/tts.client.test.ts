@@ -109,6 +109,13 @@ describe('TtsClient', () => {
     const pieces = await Promise.all(['a', 'bbb', 'cc'].map((text) => client.synthesize(text, 'af_bella', 1)));
     expect(pieces.map((piece) => piece.audio.length)).toEqual([1, 3, 2]);
     expect(pieces[0]).toMatchObject({ sampleRate: 24_000, synthesisMs: 3 });
+    expect(pieces[0]).not.toHaveProperty('onnxMs');
+  });
+
+  it('passes the ONNX run time on when the worker measures it', async () => {
+    const { client } = clientWith((message) => (message.type === 'load' ? healthy(message) : [{ type: TtsReply.synthesized, id: message.id, audio: new Float32Array(2), sampleRate: 24_000, synthesisMs: 3, onnxMs: 1.5 }]));
+    void client.load(OPTIONS);
+    expect(await client.synthesize('Hi.', 'af_bella', 1)).toMatchObject({ synthesisMs: 3, onnxMs: 1.5 });
   });
 
   it('refuses to speak before any load', async () => {

@@ -105,7 +105,8 @@ export class TtsClient implements Synthesizer {
     if (!this.#load) throw new TtsEngineError(TtsErrorCode.notLoaded, 'Load the voice model before speaking.');
     const reply = await this.#request((id) => ({ type: TtsCommand.synthesize, id, text, voice, speed }), []);
     if (reply.type !== TtsReply.synthesized) throw new TtsEngineError(TtsErrorCode.synthesis, `unexpected reply ${reply.type}`);
-    return { audio: reply.audio, sampleRate: reply.sampleRate, synthesisMs: reply.synthesisMs };
+    const { audio, sampleRate, synthesisMs, onnxMs } = reply;
+    return onnxMs === undefined ? { audio, sampleRate, synthesisMs } : { audio, sampleRate, synthesisMs, onnxMs };
   }
 
   /** Stops the worker; pending calls reject with 'worker-failed'. The client can load again afterwards. */

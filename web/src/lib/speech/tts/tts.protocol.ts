@@ -31,5 +31,5 @@ export type ToWorker =
 export type FromWorker =
   | { type: typeof TtsReply.progress; id: number; files: readonly FileProgress[] }
   | { type: typeof TtsReply.loaded; id: number; info: TtsBackendInfo }
-  | { type: typeof TtsReply.synthesized; id: number; audio: Float32Array; sampleRate: number; synthesisMs: number }
+  | { type: typeof TtsReply.synthesized; id: number; audio: Float32Array; sampleRate: number; synthesisMs: number; onnxMs?: number }
   | { type: typeof TtsReply.failed; id: number; code: TtsErrorCodeValue; message: string };

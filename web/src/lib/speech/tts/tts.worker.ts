@@ -53,7 +53,7 @@ async function handle(message: ToWorker): Promise<void> {
         return;
       }
       try {
-        const piece = await synthesizeWith(engine.tts, text, voice, speed);
+        const piece = await synthesizeWith(engine.tts, text, voice, speed, { modelTimer: engine.modelTimer });
         scope.postMessage({ type: TtsReply.synthesized, id, ...piece }, [piece.audio.buffer as ArrayBuffer]);
       } catch (error) {
         scope.postMessage({ type: TtsReply.failed, id, code: TtsErrorCode.synthesis, message: describe(error) });

@@ -43,6 +43,8 @@ export interface SynthesizedPiece {
   sampleRate: number;
   /** How long the engine took (the ONNX run and phonemization, in the worker). */
   synthesisMs: number;
+  /** The ONNX run alone (part of synthesisMs), where the engine measures it. */
+  onnxMs?: number;
 }
 
 /**
