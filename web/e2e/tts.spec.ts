@@ -63,6 +63,15 @@ test('Kokoro speaks the question while it is still being written, piece after pi
   expect(requests.some((url) => url.endsWith('/voices/af_bella.bin'))).toBe(true);
   expect(requests.some((url) => url.endsWith('/models/onnx-community/Kokoro-82M-v1.0-ONNX/onnx/model_quantized.onnx'))).toBe(true);
   expect(requests.some((url) => url.endsWith('/ort/ort-wasm-simd-threaded.jsep.wasm'))).toBe(true);
+
+  // The developer panel (after a reload, which resumes the interview): the backend and each question's first audio.
+  await page.goto('/?dev');
+  await page.getByText('Timings (developer)').click();
+  await expect(page.getByTestId('dev-voice-engine')).toContainText(/kokoro · wasm q8 · \d+ threads?/, { timeout: 20_000 });
+  const secondTurn = page.getByTestId('dev-turn').nth(1).locator('td');
+  await expect(secondTurn.nth(5)).toHaveText(/^\d+ ms$/);
+  await expect(secondTurn.nth(6)).toHaveText(/^\d+ ms$/);
+  await expect(secondTurn.nth(7)).toHaveText(/^\d+\.\d\d×$/);
 });
 
 test('skip stops the voice at once and nothing more of that question is spoken; the choice of voice is used next', async ({ page, gemini }) => {
