@@ -2,6 +2,7 @@
 // It answers the app's real requests: the JSON analysis, the introduction, decision-first turns, the closing.
 import type { GeminiReply, GeminiRequestRecord } from './gemini.ts';
 import type { RunpodReceived, RunpodReply } from './runpod.ts';
+import { readWav } from './runpod-audio.ts';
 
 const TOPICS = ['Recent project ownership', 'System design trade-offs', 'Debugging production incidents', 'Collaboration and code review', 'Growth in this role'];
 
@@ -45,10 +46,27 @@ export function demoInterviewer(record: GeminiRequestRecord): GeminiReply {
   return spoken(`DECISION: NEXT_TOPIC\nThanks. Let's talk about ${name.toLowerCase()}. ${TOPIC_QUESTIONS[count % TOPIC_QUESTIONS.length] ?? TOPIC_QUESTIONS[0]!}`);
 }
 
-/** Answers each transcription job with a line a candidate might say. */
+/** About 150 words a minute: the words a second of speech holds. */
+const WORDS_PER_SECOND = 2.5;
+
+/**
+ * Answers each transcription job with what a candidate might have said in that clip: as many words of the
+ * scripted answers as its speech could hold, carrying on after the words already in the answer (its
+ * initial_prompt), and nothing for a clip of silence, as Whisper with VAD does.
+ */
 export function demoCandidate(received: RunpodReceived): RunpodReply {
-  const index = Math.floor(received.receivedAt / 1000) % ANSWERS.length;
-  return { kind: 'completed', text: ANSWERS[index] ?? ANSWERS[0]! };
+  const audio = readWav(received.audio);
+  if (!audio) {
+    const index = Math.floor(received.receivedAt / 1000) % ANSWERS.length;
+    return { kind: 'completed', text: ANSWERS[index] ?? ANSWERS[0]! };
+  }
+  if (audio.loudSeconds < 0.3) return { kind: 'completed', text: '' };
+  const script = ANSWERS.join(' ').split(' ');
+  const saidSoFar = (received.input.initial_prompt ?? '').split(/\s+/).filter((word) => word !== '').length;
+  const count = Math.max(1, Math.round(audio.loudSeconds * WORDS_PER_SECOND));
+  const words = Array.from({ length: count }, (_, i) => script[(saidSoFar + i) % script.length] ?? '');
+  const text = words.join(' ');
+  return { kind: 'completed', text: saidSoFar === 0 ? text.charAt(0).toUpperCase() + text.slice(1) : text };
 }
 
 function spoken(text: string): GeminiReply {

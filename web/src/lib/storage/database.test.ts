@@ -1,7 +1,7 @@
-// The version-3 migration: a database left by version 2 (created here with the raw IndexedDB API) opens with
-// openDatabase(), and its interview is read back with the facts a list needs.
+// The migrations: a database left by version 2 or 3 (created here with the raw IndexedDB API) opens with
+// openDatabase(); its interview is read back with the facts a list needs, and the answer-audio store exists.
 import 'fake-indexeddb/auto';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { DATABASE_NAME, DATABASE_VERSION, openDatabase } from './database.ts';
 import { listInterviews, loadInterview } from './interviews.ts';
 
@@ -31,13 +31,18 @@ const V2_RECORD = {
 };
 
 function createVersion2(): Promise<void> {
+  return createOld(2, (db, transaction) => {
+    db.createObjectStore('drafts');
+    db.createObjectStore('interviews', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+    transaction.objectStore('interviews').put(V2_RECORD);
+  });
+}
+
+function createOld(version: number, build: (db: IDBDatabase, transaction: IDBTransaction) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DATABASE_NAME, 2);
+    const request = indexedDB.open(DATABASE_NAME, version);
     request.onupgradeneeded = () => {
-      const db = request.result;
-      db.createObjectStore('drafts');
-      db.createObjectStore('interviews', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
-      request.transaction?.objectStore('interviews').put(V2_RECORD);
+      if (request.transaction) build(request.result, request.transaction);
     };
     request.onsuccess = () => {
       request.result.close();
@@ -51,7 +56,7 @@ it('upgrades a version-2 database: the interview is kept, gains its list facts a
   await createVersion2();
   const db = await openDatabase();
   expect(db.version).toBe(DATABASE_VERSION);
-  expect(DATABASE_VERSION).toBe(3);
+  expect(DATABASE_VERSION).toBe(4);
   expect([...db.transaction('interviews').store.indexNames]).toEqual(['createdAt', 'updatedAt']);
 
   const raw = await db.get('interviews', 'v2-interview');
@@ -76,4 +81,36 @@ it('upgrades a version-2 database: the interview is kept, gains its list facts a
       questionCount: 1,
     },
   ]);
+});
+
+it('upgrades a version-3 database: interviews untouched, an empty answer-audio store keyed by interview, question and index', async () => {
+  (await openDatabase()).close();
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(DATABASE_NAME);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+  const v3Record = { ...V2_RECORD, facts: { role: 'Senior Backend Engineer', company: 'Acme Pay', startedAt: 1, endedAt: null, lastActivityAt: 2, questionCount: 1 } };
+  await createOld(3, (db, transaction) => {
+    db.createObjectStore('drafts');
+    const interviews = db.createObjectStore('interviews', { keyPath: 'id' });
+    interviews.createIndex('updatedAt', 'updatedAt');
+    interviews.createIndex('createdAt', 'createdAt');
+    transaction.objectStore('interviews').put(v3Record);
+  });
+
+  // A fresh module: the handle cached by the first test belongs to the deleted database.
+  vi.resetModules();
+  const fresh = await import('./database.ts');
+  const db = await fresh.openDatabase();
+  expect(db.version).toBe(4);
+  expect([...db.objectStoreNames].sort()).toEqual(['answer-audio', 'drafts', 'interviews']);
+  expect(await db.get('interviews', 'v2-interview')).toEqual(v3Record);
+  expect(await db.count('answer-audio')).toBe(0);
+
+  const segment = { interviewId: 'v2-interview', questionId: 'q1', index: 0, state: 'pending' as const, pcm: new Int16Array([1, -2, 3]).buffer, seconds: 3 / 16000, voicedSeconds: 0, text: null, updatedAt: 5 };
+  await db.put('answer-audio', segment);
+  await db.put('answer-audio', { ...segment, questionId: 'q2' });
+  expect(new Int16Array((await db.get('answer-audio', ['v2-interview', 'q1', 0]))?.pcm ?? new ArrayBuffer(0))).toEqual(new Int16Array([1, -2, 3]));
+  expect(await db.countFromIndex('answer-audio', 'interviewId', 'v2-interview')).toBe(2);
 });

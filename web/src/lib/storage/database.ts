@@ -1,5 +1,6 @@
 // The app's IndexedDB database: its name, schema version and the upgrade steps between versions.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { StoredSegment } from '../speech/stt/segment-store.ts';
 import type { DocumentsDraft } from './documents-draft.ts';
 import type { StoredInterview } from './interviews.ts';
 import { factsOf } from './summary.ts';
@@ -10,6 +11,8 @@ export interface XquizitSchema extends DBSchema {
   drafts: { key: 'documents'; value: DocumentsDraft };
   /** Every interview, its machine snapshot and list facts included, by id. */
   interviews: { key: string; value: StoredInterview; indexes: { updatedAt: number; createdAt: number } };
+  /** Audio segments of spoken answers until their text has landed, by [interviewId, questionId, index]. */
+  'answer-audio': { key: [string, string, number]; value: StoredSegment; indexes: { interviewId: string } };
 }
 
 /** The database's name in the browser. */
@@ -17,8 +20,8 @@ export const DATABASE_NAME = 'xquizit';
 
 /** The schema version; bump it and add a step to `upgrade` when the stores change. */
 // 1: drafts. 2: interviews. 3: interviews carry `facts` (role, company, times, question count) and an optional
-// user `title`, and are indexed by createdAt for the history list.
-export const DATABASE_VERSION = 3;
+// user `title`, and are indexed by createdAt for the history list. 4: answer-audio (spoken answers' segments).
+export const DATABASE_VERSION = 4;
 
 /** An open handle to the app's database. */
 export type XquizitDatabase = IDBPDatabase<XquizitSchema>;
@@ -41,9 +44,15 @@ export function openDatabase(): Promise<XquizitDatabase> {
           cursor = await cursor.continue();
         }
       }
+      if (oldVersion < 4) db.createObjectStore('answer-audio', { keyPath: ['interviewId', 'questionId', 'index'] }).createIndex('interviewId', 'interviewId');
     },
     blocked() {
       console.warn('xquizit: another tab holds an older version of the database open');
+    },
+    // A newer version of the app (another tab) wants to upgrade: step aside rather than block it forever.
+    blocking(_currentVersion, _blockedVersion, event) {
+      (event.target as IDBDatabase).close();
+      opening = undefined;
     },
   }).catch((error: unknown) => {
     opening = undefined;

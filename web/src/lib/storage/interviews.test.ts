@@ -1,6 +1,7 @@
 // Interviews in IndexedDB (fake-indexeddb): list newest first with facts, rename (kept across saves), delete, import ids.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from './database.ts';
 import {
   addInterview,
   deleteAllInterviews,
@@ -60,6 +61,18 @@ describe('interviews', () => {
     await deleteAllInterviews();
     expect(await listInterviews()).toEqual([]);
     expect(await latestUnfinishedInterview()).toBeUndefined();
+  });
+
+  it('deletes the answer audio still kept for a deleted interview, and only its own', async () => {
+    const db = await openDatabase();
+    const segment = (interviewId: string, index: number) => ({ interviewId, questionId: 'q1', index, state: 'pending' as const, pcm: new ArrayBuffer(8), seconds: 1, voicedSeconds: 1, text: null, updatedAt: 1 });
+    await saveInterview(record('a', 1_000, 'A'));
+    await saveInterview(record('b', 2_000, 'B'));
+    for (const stored of [segment('a', 0), segment('a', 1), segment('b', 0)]) await db.put('answer-audio', stored);
+    await deleteInterview('a');
+    expect((await db.getAll('answer-audio')).map((stored) => stored.interviewId)).toEqual(['b']);
+    await deleteAllInterviews();
+    expect(await db.count('answer-audio')).toBe(0);
   });
 
   it('adds an import under its own id when free, else under a new id that the snapshot follows', async () => {

@@ -87,14 +87,19 @@ export function summarize(stored: StoredInterview): InterviewSummary {
   };
 }
 
-/** Deletes one interview (nothing happens when it is already gone). */
+/** Deletes one interview and any answer audio still kept for it (nothing happens when it is already gone). */
 export async function deleteInterview(id: string): Promise<void> {
-  await (await openDatabase()).delete('interviews', id);
+  const tx = (await openDatabase()).transaction(['interviews', 'answer-audio'], 'readwrite');
+  await tx.objectStore('interviews').delete(id);
+  const audio = tx.objectStore('answer-audio');
+  for (const key of await audio.index('interviewId').getAllKeys(id)) await audio.delete(key);
+  await tx.done;
 }
 
-/** Deletes every interview on this device. */
+/** Deletes every interview on this device, with any answer audio still kept. */
 export async function deleteAllInterviews(): Promise<void> {
-  await (await openDatabase()).clear('interviews');
+  const tx = (await openDatabase()).transaction(['interviews', 'answer-audio'], 'readwrite');
+  await Promise.all([tx.objectStore('interviews').clear(), tx.objectStore('answer-audio').clear(), tx.done]);
 }
 
 /** Gives an interview a title; an empty title removes it (the list shows role and company again). False when it is gone. */

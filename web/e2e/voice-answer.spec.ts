@@ -1,0 +1,245 @@
+// The candidate's voice through Chromium's fake microphone playing a WAV of known speech (espeak-ng: three
+// sentences and pauses): the fake RunPod receives audio that matches the source in place, length and shape; its
+// transcript appears live and lands in the answer box; the audio sent stays within 1.5× the spoken length;
+// a failing RunPod is retried, then shown with a way out; a reload mid-answer loses nothing.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import config from '../../playwright.config.ts';
+import { startFakeRunpod, type RunpodReceived } from '../../proxy/test/fakes/index.ts';
+import { ANSWER_WAV_PATH } from '../src/lib/speech/stt/testdata/fixtures.ts';
+import { expect, FAKE_RUNPOD_ENDPOINT, FAKE_RUNPOD_KEY, startInterview, test as base } from './harness/index.ts';
+import { clipSamples, correlationAt, loadSource, locate, spokenSeconds, wordsIn, type LocatedClip, type Source } from './voice-answer-audio.ts';
+
+interface Voice {
+  source: Source;
+  /** Every clip the fake's responder located, in arrival order, with the correlation one second off (a control). */
+  located: (LocatedClip & { input: RunpodReceived['input']; offByOneSecond: number })[];
+  /** Replies for clips holding this sentence are held back this long (ms). */
+  slow: { sentence: number; delayMs: number } | null;
+  /** Clips holding this sentence fail on RunPod this many more times. */
+  fail: { sentence: number; times: number } | null;
+}
+
+// The fake RunPod answers each clip with the words of the fixture it actually holds.
+const test = base.extend<{ voice: Voice }>({
+  voice: async ({}, use) => {
+    await use({ source: await loadSource(), located: [], slow: null, fail: null });
+  },
+  runpod: async ({ voice }, use) => {
+    const runpod = await startFakeRunpod({
+      apiKey: FAKE_RUNPOD_KEY,
+      endpointId: FAKE_RUNPOD_ENDPOINT,
+      respond: (received) => {
+        const samples = clipSamples(received.audio);
+        const clip = locate(samples, voice.source);
+        voice.located.push({ ...clip, input: received.input, offByOneSecond: correlationAt(samples, voice.source, clip.start + 1) });
+        const holds = (index: number | undefined) => {
+          const sentence = index === undefined ? undefined : voice.source.info.sentences[index];
+          return sentence !== undefined && clip.start < sentence.end && clip.start + clip.seconds > sentence.start;
+        };
+        if (voice.fail && voice.fail.times > 0 && holds(voice.fail.sentence)) {
+          voice.fail.times--;
+          return { kind: 'failed', error: 'CUDA out of memory' };
+        }
+        return { kind: 'completed', text: wordsIn(clip, voice.source.info), ...(voice.slow && holds(voice.slow.sentence) ? { delayMs: voice.slow.delayMs } : {}) };
+      },
+    });
+    await use(runpod);
+    await runpod.close();
+  },
+});
+
+const launch = config.projects?.[0]?.use?.launchOptions ?? {};
+// Warning: `%noloop` stops Chromium replaying the file, so the answer ends in silence as a real one does.
+const FAKE_MICROPHONE = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${ANSWER_WAV_PATH}%noloop`];
+test.use({ launchOptions: { ...launch, args: [...(launch.args ?? []), ...FAKE_MICROPHONE] } });
+
+/** `text` as a literal inside a regular expression. */
+function escape(text: string | undefined): string {
+  return (text ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+async function awaitQuestion(page: Page): Promise<void> {
+  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+}
+
+/** axe-core's serious and critical findings on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The candidate entries of every stored interview, read from IndexedDB. */
+async function storedAnswers(page: Page): Promise<{ text: string; listening?: { speechEndAt: number | null; transcriptReadyAt: number | null; spokenSeconds: number; audioSecondsSent: number } }[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('xquizit');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const records = await new Promise<{ snapshot: { context: { transcript: { role: string; text: string; listening?: never }[] } } }[]>((resolve) => {
+      const request = db.transaction('interviews').objectStore('interviews').getAll();
+      request.onsuccess = () => resolve(request.result as never);
+    });
+    db.close();
+    return records.flatMap((record) => record.snapshot.context.transcript.filter((entry) => entry.role === 'candidate'));
+  });
+}
+
+test('a spoken answer appears live, lands in the answer box to edit, and its audio is sent once and matches the source', async ({ page, runpod, voice }) => {
+  test.setTimeout(90_000);
+  const { sentences } = voice.source.info;
+  const [first, second, third] = sentences.map((s) => s.text);
+  await startInterview(page, 3);
+  await awaitQuestion(page);
+
+  await page.getByTestId('mic-start').click();
+  const clickedAt = Date.now();
+  // The first start loads ONNX Runtime and the VAD model (slow on a busy machine); the audio is buffered meanwhile.
+  await expect(page.getByTestId('mic-done')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('mic-done')).toBeFocused();
+  const answer = page.getByTestId('answer');
+  // The real voice-activity model runs (not the loudness fallback).
+  await expect(page.locator('[data-vad]')).toHaveAttribute('data-vad', 'silero', { timeout: 15_000 });
+
+  // Live: the sentences land while the candidate is still speaking (before "Done").
+  await expect(page.getByTestId('partial-transcript')).toBeVisible();
+  await expect(answer).toHaveValue(new RegExp(`^${escape(first)}`), { timeout: 15_000 });
+  await expect(answer).toHaveValue(new RegExp(`^${escape(`${first} ${second}`)}`), { timeout: 15_000 });
+  await expect(page.getByTestId('mic-done')).toBeVisible();
+
+  // "Done" by the space bar (focus on no control), just after the last sentence ends.
+  const lastEnd = sentences.at(-1)?.end ?? NaN;
+  await page.waitForTimeout(Math.max(0, clickedAt + (lastEnd + 0.35) * 1000 - Date.now()));
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Space');
+  const doneAt = Date.now();
+  await expect(answer).toHaveValue(`${first} ${second} ${third}`, { timeout: 10_000 });
+  const landedAfterDoneMs = Date.now() - doneAt;
+  await expect(page.getByTestId('mic-start')).toBeVisible();
+  await expect(answer).toBeFocused();
+
+  // What RunPod received: the fixture's audio, in place and in shape, each sentence whole, no long silence.
+  expect(voice.located.length).toBe(runpod.received.length);
+  for (const clip of voice.located) {
+    // Measured: envelopes 0.86 to 0.99 (the microphone's gain control settles in the first second), waveforms
+    // about 0.8 after Chromium's echo cancellation, noise suppression and two resamplings; one second off, near 0.
+    expect(clip.envelopeCorrelation, `envelope of the clip at ${clip.start.toFixed(2)} s`).toBeGreaterThan(0.75);
+    expect(clip.waveformCorrelation, `waveform of the clip at ${clip.start.toFixed(2)} s`).toBeGreaterThan(0.6);
+    expect(Math.abs(clip.offByOneSecond), `the clip at ${clip.start.toFixed(2)} s placed 1 s later`).toBeLessThan(0.3);
+    expect(clip.input).toMatchObject({ model: 'small', language: 'en', enable_vad: true, no_speech_threshold: 0.45 });
+  }
+  for (const sentence of sentences) {
+    expect(voice.located.some((clip) => clip.start <= sentence.start + 0.05 && clip.start + clip.seconds >= sentence.end - 0.05), sentence.text).toBe(true);
+  }
+  for (const [before, after] of [
+    [sentences[0], sentences[1]],
+    [sentences[1], sentences[2]],
+  ]) {
+    const middle = ((before?.end ?? NaN) + (after?.start ?? NaN)) / 2;
+    expect(voice.located.filter((clip) => clip.start < middle && clip.start + clip.seconds > middle)).toEqual([]);
+  }
+  expect(voice.located.at(-1)?.input.initial_prompt).toContain(second);
+  const sentSeconds = voice.located.reduce((sum, clip) => sum + clip.seconds, 0);
+  const spoken = spokenSeconds(voice.source.info);
+  expect(sentSeconds).toBeLessThanOrEqual(1.5 * spoken);
+
+  // The candidate corrects a word and sends it like a typed answer; the timings go with it.
+  await answer.fill(`${first} ${second} ${third}`.replace('event pipeline', 'event-driven pipeline'));
+  await answer.press('Enter');
+  await expect(page.getByTestId('transcript').locator('li[data-role="candidate"]')).toContainText('event-driven pipeline');
+  const [stored] = await storedAnswers(page);
+  expect(stored?.listening?.audioSecondsSent).toBeCloseTo(sentSeconds, 0);
+  expect(Math.abs((stored?.listening?.spokenSeconds ?? 0) - spoken)).toBeLessThan(1);
+  const speechEndToReady = (stored?.listening?.transcriptReadyAt ?? NaN) - (stored?.listening?.speechEndAt ?? NaN);
+  // A measurement, not a budget (budgets are for benchmarks): only its sign is checked.
+  expect(speechEndToReady).toBeGreaterThan(0);
+  test.info().annotations.push({
+    type: 'measured',
+    description: `spoken ${spoken.toFixed(2)} s, sent ${sentSeconds.toFixed(2)} s in ${voice.located.length} clips (${(sentSeconds / spoken).toFixed(2)}×); speech end → transcript ready ${speechEndToReady} ms; Done → text landed ${landedAfterDoneMs} ms; correlation envelope ≥ ${Math.min(...voice.located.map((c) => c.envelopeCorrelation)).toFixed(3)}, waveform ≥ ${Math.min(...voice.located.map((c) => c.waveformCorrelation)).toFixed(3)} (1 s off ≤ ${Math.max(...voice.located.map((c) => Math.abs(c.offByOneSecond))).toFixed(3)})`,
+  });
+});
+
+test.describe('with RunPod failing', () => {
+  // The browser logs each failed request itself; the app retries them.
+  test.use({ allowedConsoleErrors: [/status of 502/] });
+
+  test('a failed transcription is retried, then shown with a retry that works', async ({ page, runpod, voice }) => {
+    test.setTimeout(60_000);
+    const [first, second] = voice.source.info.sentences.map((s) => s.text);
+    await startInterview(page, 3);
+    await awaitQuestion(page);
+    // The first sentence fails on RunPod three times: every try the app makes.
+    voice.fail = { sentence: 0, times: 3 };
+    await page.getByTestId('mic-start').click();
+    const error = page.getByTestId('mic-error');
+    await expect(error).toContainText('CUDA out of memory', { timeout: 30_000 });
+    await expect(error).toHaveAttribute('role', 'alert');
+    expect(voice.fail.times).toBe(0);
+    // Three tries of the same audio, with a pause between them.
+    const tries = runpod.received.filter((received) => Buffer.from(received.audio).equals(Buffer.from(runpod.received[0]?.audio ?? [])));
+    expect(tries).toHaveLength(3);
+    expect((tries[2]?.receivedAt ?? 0) - (tries[0]?.receivedAt ?? 0)).toBeGreaterThanOrEqual(2500);
+    // Nothing is sent half-transcribed: what came after waits for the first sentence.
+    await expect(page.getByTestId('send-answer')).toHaveAttribute('aria-disabled', 'true');
+    await expect(page.getByTestId('answer')).toHaveValue('');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByTestId('mic-done').click();
+    await error.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByTestId('mic-error')).toHaveCount(0, { timeout: 10_000 });
+    await expect(page.getByTestId('answer')).toHaveValue(new RegExp(`^${escape(`${first} ${second}`)}`), { timeout: 10_000 });
+  });
+});
+
+test('a reload in the middle of an answer keeps the words transcribed and the audio not yet transcribed', async ({ page, voice }) => {
+  test.setTimeout(60_000);
+  const [first, second, third] = voice.source.info.sentences.map((s) => s.text);
+  await startInterview(page, 3);
+  await awaitQuestion(page);
+  // The second sentence's transcript is slow to come: it is still on its way when the page reloads.
+  voice.slow = { sentence: 1, delayMs: 15_000 };
+  await page.getByTestId('mic-start').click();
+  await expect(page.getByTestId('answer')).toHaveValue(first ?? '', { timeout: 15_000 });
+  expect(await seriousViolations(page)).toEqual([]);
+  await expect.poll(() => voice.located.some((clip) => clip.start < 6 && clip.start + clip.seconds > 8.5), { timeout: 15_000 }).toBe(true);
+
+  voice.slow = null;
+  await page.reload();
+  await awaitQuestion(page);
+  // Each sentence once, in order; of the third, what was spoken (and stored, once a second) before the reload.
+  const answer = page.getByTestId('answer');
+  await expect(answer).toHaveValue(new RegExp(`^${escape(`${first} ${second}`)}`), { timeout: 15_000 });
+  const rest = (await answer.inputValue()).slice(`${first} ${second}`.length);
+  expect(` ${third}`.startsWith(rest), `"${rest}" is the start of the third sentence`).toBe(true);
+  await expect(page.getByTestId('mic-start')).toBeVisible();
+});
+
+test('the setup panel opens the microphone, lists it, shows its level, plays a 5-second check back and keeps the settings', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('/');
+  await page.getByTestId('mic-test').click();
+  const device = page.getByTestId('mic-device');
+  await expect(device).toBeVisible();
+  // "System default" and Chromium's fake microphones, by name.
+  await expect(device.locator('option')).toContainText(['System default', 'Fake Audio Input 1']);
+  await device.selectOption({ label: 'Fake Audio Input 1' });
+  await expect(page.getByTestId('mic-check')).toBeVisible();
+  await expect.poll(() => page.getByTestId('mic-level').evaluate((meter) => (meter as HTMLMeterElement).value), { timeout: 10_000 }).toBeGreaterThan(0.3);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const check = page.getByTestId('mic-check');
+  await check.click();
+  await expect(check).toContainText(/Recording… [1-5] s/);
+  await expect(check).toContainText('Playing back', { timeout: 10_000 });
+  await expect(page.getByText('Did you hear yourself clearly?')).toBeVisible({ timeout: 10_000 });
+
+  await page.getByTestId('stt-language').selectOption('de');
+  await page.getByTestId('stt-model').selectOption('turbo');
+  await page.getByTestId('stt-auto-finish').selectOption('4');
+  await page.reload();
+  await expect(page.getByTestId('stt-language')).toHaveValue('de');
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('xquizit:stt-settings') ?? '{}') as { deviceId?: string })).toMatchObject({ deviceId: expect.stringMatching(/^[0-9a-f]{16,}$/) });
+  await expect(page.getByTestId('stt-model')).toHaveValue('turbo');
+  await expect(page.getByTestId('stt-auto-finish')).toHaveValue('4');
+});

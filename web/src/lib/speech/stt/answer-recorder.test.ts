@@ -1,0 +1,353 @@
+// The recorder end to end without a browser: the spoken fixture's frames with Silero's real probabilities in,
+// a fake transcriber that finds each clip in the source out. Also retries, failures, reload recovery, partials,
+// landing order and auto-finish, with synthetic frames.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiError, NETWORK_ERROR } from '../../api/index.ts';
+import type { ListeningTiming } from '../../interview/types.ts';
+import { AnswerRecorder, type RecorderDeps, type RecorderOptions, type RecorderState } from './answer-recorder.ts';
+import { createFramer, FRAME_MS, FRAME_SAMPLES } from './framer.ts';
+import { memorySegmentStore, type SegmentStore } from './segment-store.ts';
+import { loadAnswerFixture, spokenSeconds, type SpeechFixture } from './testdata/fixtures.ts';
+import type { ClipRequest, Transcribe } from './transcriber.ts';
+import { createSileroDetector, importOrt } from './vad.ts';
+import { decodeWav } from './wav.ts';
+
+const require = createRequire(import.meta.url);
+
+const OPTIONS: RecorderOptions = { interviewId: 'iv-1', questionId: 'q-1', model: 'small', language: 'en', autoFinishSeconds: null, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 4, timeoutMs: 1000 } };
+
+interface Harness {
+  recorder: AnswerRecorder;
+  landed: string[];
+  takes: ListeningTiming[];
+  states: RecorderState[];
+  requests: ClipRequest[];
+  clock: { now: number };
+  autoFinished: number[];
+}
+
+function harness(transcribe: Transcribe, options: Partial<RecorderOptions> = {}, store: SegmentStore = memorySegmentStore()): Harness {
+  const h: Omit<Harness, 'recorder'> = { landed: [], takes: [], states: [], requests: [], clock: { now: 1_000_000 }, autoFinished: [] };
+  const deps: RecorderDeps = {
+    transcribe: (request, signal) => {
+      h.requests.push(request);
+      return transcribe(request, signal);
+    },
+    store,
+    context: () => h.landed.join(' '),
+    land: (text) => h.landed.push(text),
+    onChange: (state) => h.states.push(state),
+    onTake: (timing) => h.takes.push(timing),
+    onAutoFinish: () => h.autoFinished.push(h.clock.now),
+    now: () => h.clock.now,
+  };
+  return { ...h, recorder: new AnswerRecorder({ ...OPTIONS, ...options }, deps) };
+}
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Feeds frames as if in real time (32 ms each), letting transcriptions settle between frames. */
+async function feed(h: Harness, frames: Float32Array[], probabilities: number[]): Promise<void> {
+  for (let i = 0; i < frames.length; i++) {
+    h.clock.now += FRAME_MS;
+    h.recorder.pushFrame(frames[i] ?? new Float32Array(FRAME_SAMPLES), probabilities[i] ?? 0);
+    await tick();
+  }
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Synthetic speech: a tone where `speech` is true, silence elsewhere; probabilities to match. */
+function synthetic(runs: [boolean, number][]): { frames: Float32Array[]; probabilities: number[] } {
+  const frames: Float32Array[] = [];
+  const probabilities: number[] = [];
+  for (const [speech, count] of runs) {
+    for (let i = 0; i < count; i++) {
+      frames.push(Float32Array.from({ length: FRAME_SAMPLES }, (_, n) => (speech ? 0.3 * Math.sin((2 * Math.PI * 220 * (frames.length * FRAME_SAMPLES + n)) / 16000) : 0)));
+      probabilities.push(speech ? 0.95 : 0.02);
+    }
+  }
+  return { frames, probabilities };
+}
+
+const samplesOf = (request: ClipRequest) => decodeWav(request.wav).samples;
+
+describe('AnswerRecorder on the spoken fixture with Silero', () => {
+  let fixture: { samples: Float32Array; pcm: Int16Array; info: SpeechFixture };
+  let frames: Float32Array[];
+  let probabilities: number[];
+
+  beforeAll(async () => {
+    fixture = await loadAnswerFixture();
+    const ort = await importOrt();
+    ort.env.wasm.numThreads = 1;
+    const detector = await createSileroDetector(ort, new Uint8Array(await readFile(require.resolve('@ricky0123/vad-web/dist/silero_vad_v5.onnx'))));
+    frames = createFramer().push(fixture.samples);
+    probabilities = [];
+    for (const frame of frames) probabilities.push(await detector.probability(frame));
+  });
+
+  /** Finds a clip in the source (sample-exact) and answers the sentences it covers, or their first words. */
+  function locatingTranscriber(clips: { offset: number; length: number }[]): Transcribe {
+    return async (request) => {
+      const clip = samplesOf(request);
+      const offset = findExact(fixture.pcm, clip);
+      clips.push({ offset, length: clip.length });
+      const from = offset / 16000;
+      const to = (offset + clip.length) / 16000;
+      return fixture.info.sentences
+        .filter((s) => s.start < to && s.end > from)
+        .map((s) => {
+          const words = s.text.split(' ');
+          const covered = Math.min(1, (to - s.start + 0.1) / (s.end - s.start));
+          return words.slice(0, Math.max(1, Math.floor(words.length * covered))).join(' ');
+        })
+        .join(' ');
+    };
+  }
+
+  it('sends each sentence once, as the exact source audio, lands them in order, and stays within 1.5× the spoken length', async () => {
+    const clips: { offset: number; length: number }[] = [];
+    const h = harness(locatingTranscriber(clips));
+    h.recorder.start(h.clock.now);
+    await feed(h, frames, probabilities);
+    h.recorder.finish();
+    await until(() => h.takes.length === 1, 'the take');
+
+    expect(h.landed).toEqual(fixture.info.sentences.map((s) => s.text));
+    expect(clips.every((clip) => clip.offset >= 0)).toBe(true);
+    // Finals: one per sentence, covering it whole; partials (if any) are the open segment so far.
+    const spoken = spokenSeconds(fixture.info);
+    const take = h.takes[0];
+    expect(take?.audioSecondsSent).toBeCloseTo(clips.reduce((sum, clip) => sum + clip.length / 16000, 0), 1);
+    expect(take?.audioSecondsSent).toBeLessThanOrEqual(1.5 * spoken);
+    expect(take?.spokenSeconds).toBeGreaterThan(spoken - 0.6);
+    expect(take?.spokenSeconds).toBeLessThan(spoken + 0.6);
+    // Speech ended with the last sentence; the clock ran in step with the audio.
+    const lastEnd = fixture.info.sentences.at(-1)?.end ?? NaN;
+    expect(Math.abs((take?.speechEndAt ?? NaN) - (1_000_000 + lastEnd * 1000))).toBeLessThan(200);
+    expect(take?.transcriptReadyAt).toBeGreaterThanOrEqual(take?.speechEndAt ?? Infinity);
+    expect(h.recorder.state).toMatchObject({ phase: 'idle', busy: false, pending: '', failure: null });
+  });
+
+  it('keeps what a reload interrupted and transcribes it on recovery', async () => {
+    const store = memorySegmentStore();
+    // Nothing comes back before the "reload".
+    const stuck: Transcribe = (_request, signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    const first = harness(stuck, {}, store);
+    first.recorder.start(first.clock.now);
+    const cut = Math.round(9 / (FRAME_MS / 1000));
+    await feed(first, frames.slice(0, cut), probabilities.slice(0, cut));
+    await first.recorder.settled();
+    first.recorder.dispose();
+    await first.recorder.settled();
+    const stored = await store.list('iv-1', 'q-1');
+    expect(stored.map((record) => record.state)).toEqual(['pending', 'pending']);
+    expect(stored.every((record) => record.pcm !== null)).toBe(true);
+
+    const clips: { offset: number; length: number }[] = [];
+    const second = harness(locatingTranscriber(clips), {}, store);
+    expect(await second.recorder.recover()).toBe(true);
+    await until(() => second.takes.length === 1, 'the recovered take');
+    expect(second.landed).toEqual(fixture.info.sentences.slice(0, 2).map((s) => s.text));
+    await second.recorder.settled();
+    expect(await store.list('iv-1', 'q-1')).toEqual([]);
+  });
+});
+
+describe('AnswerRecorder with synthetic speech', () => {
+  const twoSentences = synthetic([
+    [false, 10],
+    [true, 60],
+    [false, 40],
+    [true, 60],
+    [false, 40],
+  ]);
+
+  it('retries a failed transcription with backoff and lands the text', async () => {
+    let calls = 0;
+    const h = harness(async () => {
+      calls++;
+      if (calls <= 2) throw new ApiError(502, 'upstream_error', 'Transcription failed on RunPod: CUDA out of memory');
+      return `text ${calls}`;
+    });
+    h.recorder.start();
+    await feed(h, twoSentences.frames, twoSentences.probabilities);
+    h.recorder.finish();
+    await until(() => h.takes.length === 1, 'the take');
+    expect(calls).toBe(4);
+    expect(h.landed).toHaveLength(2);
+    expect(h.states.some((state) => state.retrying)).toBe(true);
+    // Retries count in the audio sent.
+    expect(h.takes[0]?.audioSecondsSent).toBeCloseTo(4 * h.requests[0]!.wav.length / 32000, 1);
+  });
+
+  it('tells the candidate when every try failed, then retries on request or lets them skip that part', async () => {
+    let failing = true;
+    const h = harness(async (request) => {
+      if (failing) throw new ApiError(0, NETWORK_ERROR, 'The server could not be reached.');
+      return `heard ${samplesOf(request).length}`;
+    });
+    h.recorder.start();
+    await feed(h, twoSentences.frames, twoSentences.probabilities);
+    h.recorder.finish();
+    await until(() => h.recorder.state.failure !== null, 'the failure');
+    expect(h.recorder.state).toMatchObject({ phase: 'finishing', busy: true, failure: 'The server could not be reached. Check your connection.' });
+    expect(h.requests.length).toBeGreaterThanOrEqual(3);
+    expect(h.landed).toEqual([]);
+
+    failing = false;
+    h.recorder.retry();
+    await until(() => h.takes.length === 1, 'the take after retrying');
+    expect(h.landed).toHaveLength(2);
+    expect(h.recorder.state.failure).toBeNull();
+  });
+
+  it('skipping a failed segment lands the ones after it', async () => {
+    let calls = 0;
+    const h = harness(async () => {
+      calls++;
+      if (calls === 1) throw new ApiError(503, 'not_configured', 'Speech-to-text is not configured on this server.');
+      return 'the second sentence';
+    });
+    h.recorder.start();
+    await feed(h, twoSentences.frames, twoSentences.probabilities);
+    h.recorder.finish();
+    await until(() => h.recorder.state.failure !== null, 'the failure');
+    // Not retried: no try can fix a server without speech-to-text.
+    expect(h.recorder.state.failure).toMatch(/no speech-to-text service/);
+    await until(() => calls === 2, 'the second segment');
+    h.recorder.skipFailed();
+    await until(() => h.takes.length === 1, 'the take');
+    expect(h.landed).toEqual(['the second sentence']);
+  });
+
+  it('lands texts in the order spoken even when they come back out of order', async () => {
+    const resolvers: ((text: string) => void)[] = [];
+    const h = harness(() => new Promise<string>((resolve) => resolvers.push(resolve)));
+    h.recorder.start();
+    await feed(h, twoSentences.frames, twoSentences.probabilities);
+    h.recorder.finish();
+    await until(() => resolvers.length === 2, 'two requests');
+    resolvers[1]?.('second');
+    await tick();
+    expect(h.landed).toEqual([]);
+    expect(h.recorder.state.pending).toBe('second');
+    resolvers[0]?.('first');
+    await until(() => h.takes.length === 1, 'the take');
+    expect(h.landed).toEqual(['first', 'second']);
+  });
+
+  it('shows partials of a long open segment once earlier speech paid for them, within 1.5× the voiced time', async () => {
+    const long = synthetic([
+      [true, 150],
+      [false, 30],
+      [true, 150],
+      [false, 30],
+      [true, 300],
+      [false, 10],
+    ]);
+    const h = harness(async (request) => `words ${samplesOf(request).length}`);
+    h.recorder.start();
+    await feed(h, long.frames, long.probabilities);
+    // Finals land at once (nothing holds them back), so text pending while recording is a partial.
+    const partials = h.states.filter((state) => state.phase === 'recording' && /words/.test(state.pending));
+    expect(partials.length).toBeGreaterThan(0);
+    h.recorder.finish();
+    await until(() => h.takes.length === 1, 'the take');
+    expect(h.landed).toHaveLength(3);
+    const take = h.takes[0];
+    expect(h.requests.length).toBeGreaterThan(3);
+    expect(take?.audioSecondsSent).toBeLessThanOrEqual(1.5 * (take?.spokenSeconds ?? 0));
+  });
+
+  it('finishes by itself after the chosen silence, never before the candidate spoke', async () => {
+    const h = harness(async () => 'ok', { autoFinishSeconds: 2 });
+    h.recorder.start();
+    const quiet = synthetic([[false, 200]]);
+    await feed(h, quiet.frames, quiet.probabilities);
+    expect(h.autoFinished).toEqual([]);
+    const spoken = synthetic([
+      [true, 40],
+      [false, 100],
+    ]);
+    await feed(h, spoken.frames, spoken.probabilities);
+    expect(h.autoFinished).toHaveLength(1);
+    // 2 s of silence after the last speech frame: 62.5 frames.
+    const silenceFrames = (h.autoFinished[0]! - 1_000_000) / FRAME_MS - 240;
+    expect(silenceFrames).toBeGreaterThanOrEqual(62);
+    expect(silenceFrames).toBeLessThanOrEqual(64);
+    expect(h.states.some((state) => state.autoFinishIn === 1)).toBe(true);
+  });
+
+  it('sends nothing and lands nothing for silence; the take still completes', async () => {
+    const h = harness(async () => 'never');
+    h.recorder.start();
+    const quiet = synthetic([[false, 100]]);
+    await feed(h, quiet.frames, quiet.probabilities);
+    h.recorder.finish();
+    expect(h.takes).toEqual([{ speechEndAt: null, transcriptReadyAt: h.clock.now, spokenSeconds: 0, audioSecondsSent: 0 }]);
+    expect(h.requests).toEqual([]);
+  });
+
+  it('sends finals one at a time while recording, so a burst of segments still chains their prompts', async () => {
+    let count = 0;
+    const h = harness(async (request) => `said ${++count} after [${request.prompt}]`);
+    h.recorder.start();
+    // All frames at once, as when the VAD catches up after its model loaded.
+    twoSentences.frames.forEach((frame, i) => h.recorder.pushFrame(frame, twoSentences.probabilities[i] ?? 0));
+    await until(() => h.landed.length === 2, 'both segments');
+    expect(h.landed).toEqual(['said 1 after []', 'said 2 after [said 1 after []]']);
+    h.recorder.finish();
+  });
+
+  it('stores the open segment every second, and at once when the page is closing', async () => {
+    const store = memorySegmentStore();
+    const h = harness(async () => 'x', {}, store);
+    h.recorder.start();
+    const speech = synthetic([
+      [false, 5],
+      [true, 20],
+    ]);
+    await feed(h, speech.frames, speech.probabilities);
+    await h.recorder.settled();
+    expect(store.records.size).toBe(0);
+    h.recorder.persistNow();
+    await h.recorder.settled();
+    const [open] = await store.list('iv-1', 'q-1');
+    expect(open).toMatchObject({ state: 'open', index: 0, text: null });
+    // From the pre-roll to the last frame captured: 25 frames of 512 samples.
+    expect(open?.pcm?.byteLength).toBe(25 * FRAME_SAMPLES * 2);
+    const more = synthetic([[true, 40]]);
+    await feed(h, more.frames, more.probabilities);
+    await h.recorder.settled();
+    expect((await store.list('iv-1', 'q-1'))[0]?.pcm?.byteLength).toBeGreaterThan(25 * FRAME_SAMPLES * 2);
+  });
+
+  it('sends the text so far as the prompt', async () => {
+    const h = harness(async (request) => `after "${request.prompt}"`);
+    h.landed.push('Typed first.');
+    h.recorder.start();
+    await feed(h, twoSentences.frames, twoSentences.probabilities);
+    h.recorder.finish();
+    await until(() => h.takes.length === 1, 'the take');
+    expect(h.requests.map((request) => request.prompt)).toEqual(['Typed first.', 'Typed first. after "Typed first."']);
+  });
+});
+
+function findExact(haystack: Int16Array, needle: Int16Array): number {
+  outer: for (let offset = 0; offset + needle.length <= haystack.length; offset++) {
+    for (let i = 0; i < needle.length; i += 97) if (haystack[offset + i] !== needle[i]) continue outer;
+    for (let i = 0; i < needle.length; i++) if (haystack[offset + i] !== needle[i]) continue outer;
+    return offset;
+  }
+  return -1;
+}

@@ -1,0 +1,570 @@
+// One spoken answer, from VAD frames to text in the answer box: segments cut at pauses, each kept in storage and
+// sent once (retried with backoff), partial transcripts of the open segment within the upload budget, texts
+// landed in order, and the answer's listening timings. No browser audio here: the glue feeds it frames.
+//
+// Lifecycle: start() → pushFrame()… → finish() → (texts land) → idle; recover() picks up what a reload left;
+// dispose() stops without losing anything (stored segments stay for the next recover()).
+import type { ListeningTiming } from '../../interview/types.ts';
+import { DEFAULT_UPLOAD_POLICY, partialDue, type UploadLedger, type UploadPolicy } from './budget.ts';
+import { FRAME_MS } from './framer.ts';
+import type { WhisperModel } from './languages.ts';
+import { floatToPcm16, SPEECH_SAMPLE_RATE } from './resample.ts';
+import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs, type RetryPolicy } from './retry.ts';
+import type { SegmentStore, StoredSegment } from './segment-store.ts';
+import { createSegmenter, DEFAULT_SEGMENTER_OPTIONS, msToFrames, type Segmenter, type SegmenterEvent, type SegmenterOptions } from './segmenter.ts';
+import { describeTranscriptionError, promptTail, type Transcribe } from './transcriber.ts';
+import { encodeWav } from './wav.ts';
+
+/** What the recorder is doing. */
+export type RecorderPhase = 'idle' | 'recording' | 'finishing';
+
+/** What the controls show. */
+export interface RecorderState {
+  phase: RecorderPhase;
+  /** Text heard but not yet in the answer box: finals waiting for an earlier segment, then partials. */
+  pending: string;
+  /** Whether a segment waits to be tried again after a failure. */
+  retrying: boolean;
+  /** Why a segment could not be transcribed after every try; null while none failed. */
+  failure: string | null;
+  /** Whether anything of the answer has not landed yet (or is still being recorded). */
+  busy: boolean;
+  /** Whether the candidate is speaking now. */
+  speaking: boolean;
+  /** Seconds left before auto-finish while the silence counts down; null otherwise. */
+  autoFinishIn: number | null;
+}
+
+/** The recorder's surroundings. */
+export interface RecorderDeps {
+  transcribe: Transcribe;
+  store: SegmentStore;
+  /** The answer box's text: the start of Whisper's prompt. */
+  context: () => string;
+  /** Appends one segment's text to the answer box; called in the order spoken. */
+  land: (text: string) => void;
+  /** Every change of state. */
+  onChange?: (state: RecorderState) => void;
+  /** A take (start → finish, or a recovery) has fully landed. */
+  onTake?: (timing: ListeningTiming) => void;
+  /** The chosen silence has passed: the glue stops the microphone and calls finish(). */
+  onAutoFinish?: () => void;
+  now?: () => number;
+}
+
+/** One answer's settings. */
+export interface RecorderOptions {
+  interviewId: string;
+  questionId: string;
+  model: WhisperModel;
+  language: string | null;
+  autoFinishSeconds: number | null;
+  segmenter?: Partial<SegmenterOptions>;
+  policy?: UploadPolicy;
+  retry?: RetryPolicy;
+  /** Finals sent at the same time after "Done" (the tail must not wait behind a slow one); 1 while recording. */
+  maxInFlight?: number;
+  /** How often the open segment's audio is written to storage, in milliseconds of audio. */
+  persistEveryMs?: number;
+}
+
+type SegmentState = 'open' | 'queued' | 'sending' | 'waiting' | 'failed' | 'done';
+
+interface Segment {
+  index: number;
+  state: SegmentState;
+  pcm: Int16Array | null;
+  seconds: number;
+  voicedSeconds: number;
+  text: string | null;
+  partial: string;
+  attempts: number;
+  error: string | null;
+  /** Whether the final was uploaded at least once (it is then no longer owed to the budget). */
+  sent: boolean;
+  take: Take;
+  /** Storage writes of this segment, in order. */
+  writes: Promise<void>;
+}
+
+interface Take {
+  segmenter: Segmenter | null;
+  audio: FrameAudio;
+  openIndex: number | null;
+  /** Wall-clock time of frame 0 (epoch ms). */
+  startedAt: number;
+  voicedClosed: number;
+  sentSeconds: number;
+  lastPartialAt: number;
+  lastPartialSeconds: number;
+  partial: AbortController | null;
+  persistedFrames: number;
+  speechEndAt: number | null;
+  finished: boolean;
+  autoFinishAsked: boolean;
+}
+
+/** Orchestrates one question's spoken answer (any number of takes). */
+export class AnswerRecorder {
+  readonly #deps: RecorderDeps;
+  readonly #options: RecorderOptions;
+  readonly #segmenterOptions: SegmenterOptions;
+  readonly #policy: UploadPolicy;
+  readonly #retry: RetryPolicy;
+  readonly #now: () => number;
+  readonly #segments = new Map<number, Segment>();
+  readonly #controllers = new Set<AbortController>();
+  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  #phase: RecorderPhase = 'idle';
+  #take: Take | null = null;
+  #nextIndex = 0;
+  #inFlight = 0;
+  #disposed = false;
+  #lastState = '';
+  #removals: Promise<void> = Promise.resolve();
+
+  constructor(options: RecorderOptions, deps: RecorderDeps) {
+    this.#options = options;
+    this.#deps = deps;
+    this.#segmenterOptions = { ...DEFAULT_SEGMENTER_OPTIONS, ...options.segmenter };
+    this.#policy = options.policy ?? DEFAULT_UPLOAD_POLICY;
+    this.#retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.#now = deps.now ?? Date.now;
+  }
+
+  /** The state the controls show. */
+  get state(): RecorderState {
+    const take = this.#take;
+    const segmenter = take?.segmenter;
+    const failed = [...this.#segments.values()].find((segment) => segment.state === 'failed');
+    let autoFinishIn: number | null = null;
+    const lastSpeech = segmenter?.lastSpeechEnd();
+    if (this.#phase === 'recording' && this.#options.autoFinishSeconds !== null && segmenter && lastSpeech != null && !segmenter.open()) {
+      const silence = ((segmenter.frames() - lastSpeech) * FRAME_MS) / 1000;
+      if (silence >= 1) autoFinishIn = Math.max(0, Math.ceil(this.#options.autoFinishSeconds - silence));
+    }
+    return {
+      phase: this.#phase,
+      pending: this.#pendingText(),
+      retrying: [...this.#segments.values()].some((segment) => segment.state === 'waiting'),
+      failure: failed?.error ?? null,
+      busy: this.#phase !== 'idle' || this.#segments.size > 0,
+      speaking: Boolean(segmenter && lastSpeech === segmenter.frames()),
+      autoFinishIn,
+    };
+  }
+
+  /**
+   * Starts a take; frames pushed from now on are numbered from 0, the first at `startedAt` (epoch ms).
+   * A take started while the previous one still waits for text carries its figures on (one timing per answer).
+   */
+  start(startedAt: number = this.#now()): void {
+    if (this.#disposed || this.#phase === 'recording') return;
+    const previous = this.#phase === 'finishing' ? this.#take : null;
+    const take = newTake(createSegmenter(this.#segmenterOptions), startedAt);
+    if (previous) {
+      take.voicedClosed += previous.voicedClosed;
+      take.sentSeconds += previous.sentSeconds;
+      for (const segment of this.#segments.values()) if (segment.take === previous) segment.take = take;
+    }
+    this.#take = take;
+    this.#phase = 'recording';
+    this.#emit();
+  }
+
+  /** Feeds one 512-sample 16 kHz frame and the VAD's speech probability for it. */
+  pushFrame(frame: Float32Array, probability: number): void {
+    const take = this.#take;
+    if (this.#phase !== 'recording' || !take?.segmenter) return;
+    take.audio.push(floatToPcm16(frame));
+    for (const event of take.segmenter.push(probability)) this.#handle(take, event);
+    const open = take.segmenter.open();
+    // Keep what the open segment and the next segment's pre-roll may still need.
+    take.audio.dropBefore(Math.min(open?.start ?? Infinity, take.segmenter.frames() - 2 * msToFrames(this.#segmenterOptions.preRollMs)));
+    this.#persistOpen(take);
+    this.#maybePartial(take);
+    this.#maybeAutoFinish(take);
+    this.#emit();
+  }
+
+  /** Ends the take: the open tail is sent now; the take completes once every text has landed. */
+  finish(): void {
+    const take = this.#take;
+    if (this.#phase !== 'recording' || !take?.segmenter) return;
+    for (const event of take.segmenter.finish()) this.#handle(take, event);
+    take.partial?.abort();
+    const lastSpeech = take.segmenter.lastSpeechEnd();
+    take.speechEndAt = lastSpeech === null ? null : Math.round(take.startedAt + lastSpeech * FRAME_MS);
+    take.finished = true;
+    take.audio.dropBefore(Infinity);
+    this.#phase = 'finishing';
+    this.#pump();
+    this.#landReady();
+    this.#emit();
+  }
+
+  /** Picks up the segments a reload left for this question (their text is landed, their audio transcribed). */
+  async recover(): Promise<boolean> {
+    const { interviewId, questionId } = this.#options;
+    await this.#deps.store.removeOthers(interviewId, questionId).catch(() => undefined);
+    const records = await this.#deps.store.list(interviewId, questionId);
+    if (this.#disposed || this.#phase !== 'idle' || records.length === 0) return false;
+    const take = newTake(null, this.#now());
+    take.finished = true;
+    this.#take = take;
+    for (const record of records) {
+      if (record.state !== 'done' && !record.pcm) continue;
+      const segment = newSegment(record.index, take);
+      segment.state = record.state === 'done' ? 'done' : 'queued';
+      segment.text = record.text;
+      segment.pcm = record.pcm ? new Int16Array(record.pcm) : null;
+      segment.seconds = record.seconds;
+      segment.voicedSeconds = record.voicedSeconds;
+      take.voicedClosed += record.voicedSeconds;
+      this.#segments.set(record.index, segment);
+      this.#nextIndex = Math.max(this.#nextIndex, record.index + 1);
+    }
+    if (this.#segments.size === 0) return false;
+    this.#phase = 'finishing';
+    this.#pump();
+    this.#landReady();
+    this.#emit();
+    return true;
+  }
+
+  /** Tries the failed segments again, from the first try's backoff. */
+  retry(): void {
+    for (const segment of this.#segments.values()) {
+      if (segment.state !== 'failed') continue;
+      segment.state = 'queued';
+      segment.attempts = 0;
+      segment.error = null;
+    }
+    this.#pump();
+    this.#emit();
+  }
+
+  /** Gives up on the failed segments (the candidate types that part); their audio is deleted. */
+  skipFailed(): void {
+    for (const segment of [...this.#segments.values()]) {
+      if (segment.state !== 'failed') continue;
+      this.#segments.delete(segment.index);
+      this.#remove(segment);
+    }
+    this.#landReady();
+    this.#emit();
+  }
+
+  /** Stops everything in flight; the open segment is stored, so a later recover() still sends it. */
+  dispose(): void {
+    if (this.#disposed) return;
+    const take = this.#take;
+    if (this.#phase === 'recording' && take?.segmenter) {
+      for (const event of take.segmenter.finish()) this.#handle(take, event, false);
+    }
+    this.#disposed = true;
+    for (const controller of this.#controllers) controller.abort();
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    this.#phase = 'idle';
+  }
+
+  /** Stores the open segment as it stands now (best effort when the page is closing). */
+  persistNow(): void {
+    const take = this.#take;
+    if (this.#phase === 'recording' && take) this.#persistOpen(take, true);
+  }
+
+  /** Resolves once every storage write so far has settled (tests, and before a page may close). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.#segments.values()].map((segment) => segment.writes));
+    await this.#removals;
+  }
+
+  #handle(take: Take, event: SegmenterEvent, send = true): void {
+    switch (event.type) {
+      case 'open': {
+        const segment = newSegment(this.#nextIndex++, take);
+        segment.state = 'open';
+        this.#segments.set(segment.index, segment);
+        take.openIndex = segment.index;
+        take.lastPartialSeconds = 0;
+        take.persistedFrames = event.start;
+        return;
+      }
+      case 'close': {
+        const segment = take.openIndex === null ? undefined : this.#segments.get(take.openIndex);
+        take.openIndex = null;
+        if (!segment) return;
+        segment.pcm = take.audio.slice(event.start, event.end);
+        segment.seconds = segment.pcm.length / SPEECH_SAMPLE_RATE;
+        segment.voicedSeconds = ((event.speechEnd - event.speechStart) * FRAME_MS) / 1000;
+        segment.state = 'queued';
+        take.voicedClosed += segment.voicedSeconds;
+        this.#write(segment);
+        if (send) this.#pump();
+        return;
+      }
+      case 'discard': {
+        const segment = take.openIndex === null ? undefined : this.#segments.get(take.openIndex);
+        take.openIndex = null;
+        if (!segment) return;
+        this.#segments.delete(segment.index);
+        this.#remove(segment);
+        this.#landReady();
+        return;
+      }
+      default: {
+        const unreachable: never = event;
+        throw new Error(`unknown segmenter event ${JSON.stringify(unreachable)}`);
+      }
+    }
+  }
+
+  // Sends queued finals, lowest index first: one at a time while recording, so each carries the text before it
+  // as its prompt; after "Done", up to maxInFlight, so the tail never waits behind a slow segment.
+  #pump(): void {
+    if (this.#disposed) return;
+    const limit = this.#phase === 'recording' ? 1 : (this.#options.maxInFlight ?? 2);
+    for (const segment of [...this.#segments.values()].sort((a, b) => a.index - b.index)) {
+      if (this.#inFlight >= limit) return;
+      if (segment.state === 'queued') void this.#send(segment);
+    }
+  }
+
+  async #send(segment: Segment): Promise<void> {
+    const pcm = segment.pcm;
+    if (!pcm) return;
+    segment.state = 'sending';
+    segment.attempts++;
+    this.#inFlight++;
+    const controller = new AbortController();
+    this.#controllers.add(controller);
+    segment.take.sentSeconds += segment.seconds;
+    segment.sent = true;
+    this.#emit();
+    try {
+      const text = await this.#deps.transcribe({ wav: encodeWav(pcm, SPEECH_SAMPLE_RATE), model: this.#options.model, language: this.#options.language, prompt: this.#promptBefore(segment.index) }, controller.signal);
+      if (this.#disposed) return;
+      segment.state = 'done';
+      segment.text = text;
+      segment.pcm = null;
+      this.#write(segment);
+      this.#landReady();
+    } catch (error) {
+      if (this.#disposed || controller.signal.aborted) return;
+      if (isRetryable(error) && segment.attempts < this.#retry.maxAttempts) {
+        segment.state = 'waiting';
+        const retryAfter = retryAfterSeconds(error);
+        const timer = setTimeout(() => {
+          this.#timers.delete(timer);
+          if (segment.state !== 'waiting') return;
+          segment.state = 'queued';
+          this.#pump();
+          this.#emit();
+        }, retryDelayMs(segment.attempts, this.#retry, retryAfter));
+        this.#timers.add(timer);
+      } else {
+        segment.state = 'failed';
+        segment.error = describeTranscriptionError(error);
+      }
+    } finally {
+      this.#controllers.delete(controller);
+      this.#inFlight--;
+      this.#pump();
+      this.#emit();
+    }
+  }
+
+  #maybePartial(take: Take): void {
+    const open = take.segmenter?.open();
+    if (!open || take.openIndex === null || take.partial) return;
+    const openSeconds = ((open.end - open.start) * FRAME_MS) / 1000;
+    const candidate = { openSeconds, lastPartialSeconds: take.lastPartialSeconds, sinceLastPartialMs: this.#now() - take.lastPartialAt, busy: this.#inFlight > 0 };
+    if (!partialDue(candidate, this.#ledger(take, openSeconds, open.speechEnd - open.speechStart), this.#policy)) return;
+    const index = take.openIndex;
+    const pcm = take.audio.slice(open.start, open.end);
+    const controller = new AbortController();
+    take.partial = controller;
+    this.#controllers.add(controller);
+    take.lastPartialAt = this.#now();
+    take.lastPartialSeconds = openSeconds;
+    take.sentSeconds += pcm.length / SPEECH_SAMPLE_RATE;
+    this.#deps
+      .transcribe({ wav: encodeWav(pcm, SPEECH_SAMPLE_RATE), model: this.#options.model, language: this.#options.language, prompt: this.#promptBefore(index) }, controller.signal)
+      .then((text) => {
+        const segment = this.#segments.get(index);
+        if (segment && segment.state !== 'done') segment.partial = text;
+      })
+      // A partial is a preview: when it fails, the segment's final still comes.
+      .catch(() => undefined)
+      .finally(() => {
+        this.#controllers.delete(controller);
+        if (take.partial === controller) take.partial = null;
+        this.#emit();
+      });
+  }
+
+  #ledger(take: Take, openSeconds: number, openSpeechFrames: number): UploadLedger {
+    let owed = openSeconds;
+    for (const segment of this.#segments.values()) if (segment.take === take && !segment.sent && segment.state !== 'open') owed += segment.seconds;
+    return { voicedSeconds: take.voicedClosed + (openSpeechFrames * FRAME_MS) / 1000, sentSeconds: take.sentSeconds, owedSeconds: owed };
+  }
+
+  #persistOpen(take: Take, now = false): void {
+    const open = take.segmenter?.open();
+    if (!open || take.openIndex === null) return;
+    if (!now && open.capturedEnd - take.persistedFrames < msToFrames(this.#options.persistEveryMs ?? 1000)) return;
+    const segment = this.#segments.get(take.openIndex);
+    if (!segment) return;
+    take.persistedFrames = open.capturedEnd;
+    segment.pcm = take.audio.slice(open.start, open.capturedEnd);
+    segment.seconds = segment.pcm.length / SPEECH_SAMPLE_RATE;
+    segment.voicedSeconds = ((open.speechEnd - open.speechStart) * FRAME_MS) / 1000;
+    this.#write(segment);
+  }
+
+  #maybeAutoFinish(take: Take): void {
+    const seconds = this.#options.autoFinishSeconds;
+    const segmenter = take.segmenter;
+    const lastSpeech = segmenter?.lastSpeechEnd();
+    if (seconds === null || !segmenter || lastSpeech == null || segmenter.open() || take.autoFinishAsked) return;
+    // Warning: only after the candidate has said something, and only after the silence they chose.
+    if (((segmenter.frames() - lastSpeech) * FRAME_MS) / 1000 < seconds) return;
+    take.autoFinishAsked = true;
+    this.#deps.onAutoFinish?.();
+  }
+
+  // Lands finished texts in order; a segment not yet done holds back everything after it.
+  #landReady(): void {
+    for (const segment of [...this.#segments.values()].sort((a, b) => a.index - b.index)) {
+      if (segment.state !== 'done') break;
+      if (segment.text) this.#deps.land(segment.text);
+      this.#segments.delete(segment.index);
+      this.#remove(segment);
+    }
+    const take = this.#take;
+    if (this.#phase === 'finishing' && take?.finished && this.#segments.size === 0) {
+      this.#phase = 'idle';
+      this.#take = null;
+      const spoken = take.voicedClosed;
+      this.#deps.onTake?.({
+        speechEndAt: take.speechEndAt,
+        transcriptReadyAt: this.#now(),
+        spokenSeconds: round2(spoken),
+        audioSecondsSent: round2(take.sentSeconds),
+      });
+    }
+  }
+
+  #promptBefore(index: number): string {
+    const earlier = [...this.#segments.values()]
+      .filter((segment) => segment.index < index && segment.state === 'done' && segment.text)
+      .sort((a, b) => a.index - b.index)
+      .map((segment) => segment.text);
+    return promptTail([this.#deps.context(), ...earlier].join(' '));
+  }
+
+  #pendingText(): string {
+    return [...this.#segments.values()]
+      .sort((a, b) => a.index - b.index)
+      .map((segment) => (segment.state === 'done' ? (segment.text ?? '') : segment.partial))
+      .filter((text) => text !== '')
+      .join(' ');
+  }
+
+  #write(segment: Segment): void {
+    const record: StoredSegment = {
+      interviewId: this.#options.interviewId,
+      questionId: this.#options.questionId,
+      index: segment.index,
+      state: segment.state === 'done' ? 'done' : segment.state === 'open' ? 'open' : 'pending',
+      // A copy: the stored buffer must not be the one the recorder keeps using.
+      pcm: segment.pcm ? segment.pcm.slice().buffer : null,
+      seconds: segment.seconds,
+      voicedSeconds: segment.voicedSeconds,
+      text: segment.text,
+      updatedAt: this.#now(),
+    };
+    // Warning: a failed write is not fatal (the answer goes on in memory), but it must not break the chain.
+    segment.writes = segment.writes.then(() => this.#deps.store.put(record)).catch(() => undefined);
+  }
+
+  #remove(segment: Segment): void {
+    const { interviewId, questionId } = this.#options;
+    const removal = segment.writes.then(() => this.#deps.store.remove(interviewId, questionId, segment.index)).catch(() => undefined);
+    this.#removals = Promise.all([this.#removals, removal]).then(() => undefined);
+  }
+
+  #emit(): void {
+    if (!this.#deps.onChange) return;
+    const state = this.state;
+    const key = JSON.stringify(state);
+    if (key === this.#lastState) return;
+    this.#lastState = key;
+    this.#deps.onChange(state);
+  }
+}
+
+/** The 16-bit frames of one take, from a moving start (older frames are dropped once no segment needs them). */
+class FrameAudio {
+  #frames: Int16Array[] = [];
+  #base = 0;
+
+  push(frame: Int16Array): void {
+    this.#frames.push(frame);
+  }
+
+  /** Frames [start, end) joined; frames already dropped are left out. */
+  slice(start: number, end: number): Int16Array {
+    const from = Math.max(0, start - this.#base);
+    const to = Math.max(from, Math.min(this.#frames.length, end - this.#base));
+    const parts = this.#frames.slice(from, to);
+    const output = new Int16Array(parts.reduce((sum, part) => sum + part.length, 0));
+    let offset = 0;
+    for (const part of parts) {
+      output.set(part, offset);
+      offset += part.length;
+    }
+    return output;
+  }
+
+  dropBefore(frame: number): void {
+    const count = Math.min(this.#frames.length, Math.max(0, frame - this.#base));
+    if (count === 0) return;
+    this.#frames.splice(0, count);
+    this.#base += count;
+  }
+}
+
+function newTake(segmenter: Segmenter | null, startedAt: number): Take {
+  return {
+    segmenter,
+    audio: new FrameAudio(),
+    openIndex: null,
+    startedAt,
+    voicedClosed: 0,
+    sentSeconds: 0,
+    lastPartialAt: -Infinity,
+    lastPartialSeconds: 0,
+    partial: null,
+    persistedFrames: 0,
+    speechEndAt: null,
+    finished: false,
+    autoFinishAsked: false,
+  };
+}
+
+function newSegment(index: number, take: Take): Segment {
+  return { index, state: 'queued', pcm: null, seconds: 0, voicedSeconds: 0, text: null, partial: '', attempts: 0, error: null, sent: false, take, writes: Promise.resolve() };
+}
+
+function retryAfterSeconds(error: unknown): number | undefined {
+  const header = (error as { headers?: Headers } | null)?.headers?.get?.('retry-after');
+  const seconds = header ? Number(header) : NaN;
+  return Number.isFinite(seconds) ? seconds : undefined;
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,93 @@
+// One transcription try through the API client: the body the proxy's route takes, the bearer token, the
+// worker's output read back to text, errors and the timeout.
+import { describe, expect, it } from 'vitest';
+import { ApiError, createApiFetch } from '../../api/index.ts';
+import { TranscriptionTimeout } from './retry.ts';
+import { createTranscriber, describeTranscriptionError, MAX_PROMPT_CHARS, NO_SPEECH_THRESHOLD, promptTail, sttBody, textOfOutput, type ClipRequest } from './transcriber.ts';
+import { encodeWav } from './wav.ts';
+
+const request: ClipRequest = { wav: encodeWav(Int16Array.from([1, 2, 3]), 16_000), model: 'small', language: 'en', prompt: 'So far I said this.' };
+
+function fakeFetch(answer: (request: Request) => Promise<Response> | Response) {
+  const seen: Request[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const req = new Request(new URL(String(input), 'http://app.test'), init);
+    seen.push(req);
+    return answer(req);
+  };
+  return { fetch: fetch as typeof globalThis.fetch, seen };
+}
+
+describe('sttBody', () => {
+  it("carries the clip, the seed's settings and the text so far", () => {
+    expect(sttBody(request)).toEqual({
+      audio_base64: Buffer.from(request.wav).toString('base64'),
+      model: 'small',
+      language: 'en',
+      enable_vad: true,
+      no_speech_threshold: NO_SPEECH_THRESHOLD,
+      initial_prompt: 'So far I said this.',
+    });
+    expect(NO_SPEECH_THRESHOLD).toBe(0.45);
+  });
+
+  it('leaves the language out to let Whisper detect it, and an empty prompt out', () => {
+    const body = sttBody({ ...request, language: null, prompt: '  ' });
+    expect(body).not.toHaveProperty('language');
+    expect(body).not.toHaveProperty('initial_prompt');
+  });
+});
+
+describe('promptTail', () => {
+  it('keeps the last characters, starting at a word', () => {
+    const long = Array.from({ length: 300 }, (_, i) => `word${i}`).join(' ');
+    const tail = promptTail(long);
+    expect(tail.length).toBeLessThanOrEqual(MAX_PROMPT_CHARS);
+    expect(tail.endsWith('word299')).toBe(true);
+    expect(long.includes(` ${tail}`)).toBe(true);
+  });
+});
+
+describe('textOfOutput', () => {
+  it.each<[unknown, string]>([
+    [{ transcription: ' I built it.  Twice. ', segments: [{ text: 'x' }] }, 'I built it. Twice.'],
+    [{ segments: [{ text: ' One.' }, { text: ' Two.' }] }, 'One. Two.'],
+    [{ transcription: '' }, ''],
+    [{}, ''],
+  ])('%j → %j', (output, text) => {
+    expect(textOfOutput(output)).toBe(text);
+  });
+
+  it('rejects an output it cannot read', () => {
+    expect(() => textOfOutput({ transcription: 42 })).toThrow(ApiError);
+  });
+});
+
+describe('createTranscriber', () => {
+  it('posts to /api/stt/runpod with the bearer token and answers the text', async () => {
+    const fake = fakeFetch(() => Response.json({ transcription: 'Hello there.', segments: [], detected_language: 'en' }));
+    const transcribe = createTranscriber(createApiFetch({ getToken: () => 'secret-1', fetch: fake.fetch }), 5000);
+    expect(await transcribe(request, new AbortController().signal)).toBe('Hello there.');
+    const sent = fake.seen[0];
+    expect(sent?.method).toBe('POST');
+    expect(new URL(sent?.url ?? '').pathname).toBe('/api/stt/runpod');
+    expect(sent?.headers.get('authorization')).toBe('Bearer secret-1');
+    expect(((await sent?.json()) as { model: string }).model).toBe('small');
+  });
+
+  it("fails with the proxy's error", async () => {
+    const fake = fakeFetch(() => Response.json({ error: { code: 'not_configured', message: 'Speech-to-text is not configured.' } }, { status: 503 }));
+    const transcribe = createTranscriber(createApiFetch({ getToken: () => null, fetch: fake.fetch }), 5000);
+    const error = await transcribe(request, new AbortController().signal).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(describeTranscriptionError(error)).toMatch(/no speech-to-text service.*Type your answer/);
+  });
+
+  it('gives up on a slow try with TranscriptionTimeout', async () => {
+    const fake = fakeFetch((req) => new Promise((_, reject) => req.signal.addEventListener('abort', () => reject(req.signal.reason))));
+    const transcribe = createTranscriber(createApiFetch({ getToken: () => null, fetch: fake.fetch }), 20);
+    const error = await transcribe(request, new AbortController().signal).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TranscriptionTimeout);
+    expect(describeTranscriptionError(error)).toMatch(/taking too long/);
+  });
+});

@@ -1,0 +1,171 @@
+// The spoken answer of one question on the page: microphone, listening pipeline and AnswerRecorder wired
+// together, with reactive state for MicControls. Thin glue; the decisions live in answer-recorder.ts.
+import { createApiFetch } from '../../api/index.ts';
+import { browserStorage, createTokenStore } from '../../auth/index.ts';
+import type { ListeningTiming } from '../../interview/types.ts';
+import { AnswerRecorder, type RecorderState } from './answer-recorder.ts';
+import { startListening, type Listening } from './listen.ts';
+import { closeStream, describeMicError, openMicrophone, type MicProblem } from './mic.ts';
+import { DEFAULT_RETRY_POLICY } from './retry.ts';
+import { indexedDbSegmentStore, type SegmentStore } from './segment-store.ts';
+import { loadSttSettings } from './settings.ts';
+import { createTranscriber, type Transcribe } from './transcriber.ts';
+import { loadSpeechDetector, type SpeechDetector, type VadEngine } from './vad.ts';
+
+/** What a spoken answer needs from the page. */
+export interface VoiceAnswerDeps {
+  interviewId: string;
+  questionId: string;
+  /** The answer box's text. */
+  getDraft: () => string;
+  /** Appends transcribed text to the answer box. */
+  land: (text: string) => void;
+  /** A take has fully landed. */
+  onTake: (timing: ListeningTiming) => void;
+  /** The microphone is about to open (stop the interviewer's voice). */
+  onStart?: () => void;
+  /** Overrides for tests. */
+  transcribe?: Transcribe;
+  store?: SegmentStore;
+  detector?: () => Promise<SpeechDetector>;
+}
+
+/** The glue's own phase on top of the recorder's: opening the microphone, or closing it at "Done". */
+export type VoicePhase = 'idle' | 'starting' | 'recording' | 'stopping' | 'finishing';
+
+const IDLE_STATE: RecorderState = { phase: 'idle', pending: '', retrying: false, failure: null, busy: false, speaking: false, autoFinishIn: null };
+
+/** One question's spoken answer. */
+export class VoiceAnswer {
+  /** The recorder's state (pending text, failures, auto-finish countdown). */
+  state = $state.raw<RecorderState>(IDLE_STATE);
+  /** Set when the microphone could not open. */
+  micProblem = $state<MicProblem | null>(null);
+  /** Input level 0..1 while recording. */
+  level = $state(0);
+  /** Where the answer stands, for the controls. */
+  phase = $state<VoicePhase>('idle');
+  /** Which voice-activity detector runs (null until it has loaded). */
+  engine = $state<VadEngine | null>(null);
+
+  readonly #deps: VoiceAnswerDeps;
+  readonly #recorder: AnswerRecorder;
+  #stream: MediaStream | null = null;
+  #listening: Listening | null = null;
+  #recovered = false;
+  #disposed = false;
+  // Back online after a failure: try again without waiting for the candidate.
+  readonly #online = () => {
+    if (this.state.failure) this.retry();
+  };
+  // The page is closing or reloading: store the open segment now rather than at its next second.
+  readonly #pagehide = () => this.#recorder.persistNow();
+
+  constructor(deps: VoiceAnswerDeps) {
+    this.#deps = deps;
+    globalThis.addEventListener?.('online', this.#online);
+    globalThis.addEventListener?.('pagehide', this.#pagehide);
+    const settings = loadSttSettings();
+    const tokens = createTokenStore(browserStorage());
+    this.#recorder = new AnswerRecorder(
+      { interviewId: deps.interviewId, questionId: deps.questionId, model: settings.model, language: settings.language, autoFinishSeconds: settings.autoFinishSeconds },
+      {
+        transcribe: deps.transcribe ?? createTranscriber(createApiFetch({ getToken: () => tokens.get() }), DEFAULT_RETRY_POLICY.timeoutMs),
+        store: deps.store ?? indexedDbSegmentStore,
+        context: deps.getDraft,
+        land: deps.land,
+        onTake: deps.onTake,
+        onChange: (state) => {
+          this.state = state;
+          if (state.phase === 'idle' && this.phase === 'finishing') this.phase = 'idle';
+        },
+        onAutoFinish: () => void this.done(),
+      },
+    );
+  }
+
+  /** Whether the answer box must wait (recording, or text still to land). */
+  get busy(): boolean {
+    return this.phase !== 'idle' || this.state.busy;
+  }
+
+  /** Opens the microphone and starts a take. */
+  async start(): Promise<void> {
+    if (this.#disposed || this.phase === 'starting' || this.phase === 'recording' || this.phase === 'stopping') return;
+    this.micProblem = null;
+    this.phase = 'starting';
+    this.#deps.onStart?.();
+    const settings = loadSttSettings();
+    // The model loads while the microphone opens; frames wait for it, so the first words are kept.
+    const detector = (this.#deps.detector ?? (() => loadSpeechDetector()))();
+    void detector.then((loaded) => (this.engine = loaded.engine));
+    try {
+      this.#stream = await openMicrophone(settings.deviceId);
+      if (this.#disposed) return this.#release();
+      this.#recorder.start(Date.now());
+      this.#listening = await startListening(this.#stream, detector, {
+        onFrame: (frame, probability) => this.#recorder.pushFrame(frame, probability),
+        onLevel: (level) => (this.level = level),
+      });
+      if (this.#disposed) return this.#release();
+      this.phase = 'recording';
+    } catch (error) {
+      await this.#release();
+      this.#recorder.finish();
+      this.micProblem = describeMicError(error);
+      this.phase = this.#recorder.state.phase === 'idle' ? 'idle' : 'finishing';
+    }
+  }
+
+  /** Ends the take: the microphone closes and the open tail is sent. */
+  async done(): Promise<void> {
+    if (this.phase !== 'recording') return;
+    this.phase = 'stopping';
+    try {
+      await this.#listening?.flush();
+    } finally {
+      await this.#release();
+      this.level = 0;
+      this.#recorder.finish();
+      this.phase = this.#recorder.state.phase === 'idle' ? 'idle' : 'finishing';
+    }
+  }
+
+  /** Picks up what a reload left of this answer (once). */
+  async recover(): Promise<void> {
+    if (this.#recovered || this.#disposed) return;
+    this.#recovered = true;
+    try {
+      if (await this.#recorder.recover()) this.phase = this.#recorder.state.phase === 'idle' ? 'idle' : 'finishing';
+    } catch {
+      // Storage unreadable: nothing to recover; answers still work.
+    }
+  }
+
+  /** Tries the failed segments again. */
+  retry(): void {
+    this.#recorder.retry();
+  }
+
+  /** Gives up on the failed segments so the candidate can type that part. */
+  skipFailed(): void {
+    this.#recorder.skipFailed();
+  }
+
+  /** Stops everything; what was said and not yet transcribed stays stored for the next visit. */
+  dispose(): void {
+    this.#disposed = true;
+    globalThis.removeEventListener?.('online', this.#online);
+    globalThis.removeEventListener?.('pagehide', this.#pagehide);
+    this.#recorder.dispose();
+    void this.#release();
+  }
+
+  async #release(): Promise<void> {
+    const listening = this.#listening;
+    this.#listening = null;
+    closeStream(this.#stream);
+    this.#stream = null;
+    await listening?.stop();
+  }
+}
