@@ -20,18 +20,20 @@ function spoken(buffers: readonly PlayedBuffer[]): PlayedBuffer[] {
   return buffers.filter((buffer) => buffer.duration > 0.01);
 }
 
-async function voiceReady(page: Page): Promise<void> {
-  await expect(page.getByTestId('tts-status')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
-  await expect(page.getByTestId('tts-status')).toContainText('kokoro · wasm q8');
-}
-
-test('Kokoro speaks the question while it is still being written, piece after piece, from this server only', async ({ page, gemini, proxyURL }) => {
+/** Starts an interview with the audio probe installed; resolves, with the URLs requested so far (and later), once Kokoro is ready and the introduction awaits an answer. */
+async function startWithVoice(page: Page): Promise<string[]> {
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   await installAudioProbe(page);
   await startInterview(page, 4);
-  await voiceReady(page);
+  await expect(page.getByTestId('tts-status')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+  await expect(page.getByTestId('tts-status')).toContainText('kokoro · wasm q8');
   await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+  return requests;
+}
+
+test('Kokoro speaks the question while it is still being written, piece after piece, from this server only', async ({ page, gemini, proxyURL }) => {
+  const requests = await startWithVoice(page);
 
   const before = spoken((await readAudioProbe(page)).buffers).length;
   gemini.enqueue(SLOW_QUESTION);
@@ -75,12 +77,7 @@ test('Kokoro speaks the question while it is still being written, piece after pi
 });
 
 test('skip stops the voice at once and nothing more of that question is spoken; the choice of voice is used next', async ({ page, gemini }) => {
-  const requests: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  await installAudioProbe(page);
-  await startInterview(page, 4);
-  await voiceReady(page);
-  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+  const requests = await startWithVoice(page);
   await page.getByText('Voice settings').click();
   await page.getByTestId('voice-select').selectOption('bm_george');
 

@@ -2,22 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { cleanQuestion, createTurnParser, parseTurn, type TurnParseEvent } from './parse-turn.ts';
 import type { TurnDecision } from './types.ts';
+import { chunked } from '../testing/chunked.ts';
 
 function feed(chunks: readonly string[]): TurnParseEvent[] {
   const parser = createTurnParser();
   return [...chunks.flatMap((chunk) => parser.push(chunk)), ...parser.end()];
 }
 
-function chunked(text: string, sizes: readonly number[]): string[] {
-  const chunks: string[] = [];
-  let at = 0;
-  for (let i = 0; at < text.length; i++) {
-    const size = sizes[i % sizes.length] ?? 1;
-    chunks.push(text.slice(at, at + size));
-    at += size;
-  }
-  return chunks;
-}
 
 function summarize(events: readonly TurnParseEvent[]): { decision: TurnDecision | null; decisions: number; text: string; decisionFirst: boolean } {
   let decision: TurnDecision | null = null;

@@ -4,14 +4,10 @@
 import { MAX_PDF_PAGES } from '../limits.ts';
 import { PdfCommand, PdfReply, type FromWorker, type ToWorker } from './pdf.protocol.ts';
 import type { PdfOutcome, PdfReadOptions } from './types.ts';
+import type { WorkerPort } from '../../workers/index.ts';
 
 /** The part of a Worker the client uses; tests pass a fake. */
-export interface PdfWorkerPort {
-  postMessage(message: ToWorker, transfer: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<FromWorker>) => void): void;
-  addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
-  terminate(): void;
-}
+export type PdfWorkerPort = WorkerPort<ToWorker, FromWorker>;
 
 /** The worker could not start, died, or broke; the PDF itself may be fine. */
 export class PdfReaderError extends Error {

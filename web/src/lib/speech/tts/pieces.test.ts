@@ -1,17 +1,8 @@
 // Table tests of the streaming piece splitter (fed whole, char by char and in uneven chunks), speakable text and range maps.
 import { describe, expect, it } from 'vitest';
 import { createPieceSplitter, createRangeMap, pieceKey, speakableText, splitText, type SpeechPiece } from './pieces.ts';
+import { chunked } from '../../testing/chunked.ts';
 
-function chunked(text: string, sizes: readonly number[]): string[] {
-  const chunks: string[] = [];
-  let at = 0;
-  for (let i = 0; at < text.length; i++) {
-    const size = sizes[i % sizes.length] ?? 1;
-    chunks.push(text.slice(at, at + size));
-    at += size;
-  }
-  return chunks;
-}
 
 function streamed(chunks: readonly string[]): SpeechPiece[] {
   const splitter = createPieceSplitter();

@@ -3,14 +3,10 @@
 // worker cannot start or the model does not load.
 import { TtsCommand, TtsErrorCode, TtsReply, type FromWorker, type ToWorker, type TtsErrorCodeValue } from './tts.protocol.ts';
 import type { FileProgress, SynthesizedPiece, Synthesizer, TtsBackendInfo, TtsLoadOptions } from './types.ts';
+import type { WorkerPort } from '../../workers/index.ts';
 
 /** The part of a Worker the client uses; tests pass a fake. */
-export interface TtsWorkerPort {
-  postMessage(message: ToWorker, transfer: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<FromWorker>) => void): void;
-  addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
-  terminate(): void;
-}
+export type TtsWorkerPort = WorkerPort<ToWorker, FromWorker>;
 
 /** A failed load or synthesis; `code` says which part broke (see TtsErrorCode). */
 export class TtsEngineError extends Error {
