@@ -30,6 +30,8 @@ export async function installAudioProbe(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const probe = { buffers: [] as unknown[], utterances: [] as string[], cancels: 0 };
     (window as unknown as { __audioProbe: typeof probe }).__audioProbe = probe;
+    let lastContext: BaseAudioContext | null = null;
+    (window as unknown as { __audioClock: () => number | null }).__audioClock = () => lastContext?.currentTime ?? null;
     const source = AudioBufferSourceNode.prototype;
     const start = source.start;
     const stop = source.stop;
@@ -44,6 +46,7 @@ export async function installAudioProbe(page: Page): Promise<void> {
         stoppedAt: null as number | null,
       };
       records.set(this, record);
+      lastContext = this.context;
       probe.buffers.push(record);
       return start.call(this, when, offset, duration);
     };
@@ -71,4 +74,9 @@ export async function installAudioProbe(page: Page): Promise<void> {
 /** Reads the probe's records. */
 export async function readAudioProbe(page: Page): Promise<AudioProbe> {
   return page.evaluate(() => (window as unknown as { __audioProbe: AudioProbe }).__audioProbe);
+}
+
+/** The clock (seconds) of the AudioContext that last started a buffer; null before any. */
+export async function readAudioClock(page: Page): Promise<number | null> {
+  return page.evaluate(() => (window as unknown as { __audioClock: () => number | null }).__audioClock());
 }
