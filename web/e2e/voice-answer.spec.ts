@@ -101,6 +101,10 @@ test('a spoken answer appears live, lands in the answer box to edit, and its aud
   const answer = page.getByTestId('answer');
   // The real voice-activity model runs (not the loudness fallback).
   await expect(page.locator('[data-vad]')).toHaveAttribute('data-vad', 'silero', { timeout: 15_000 });
+  // One ONNX Runtime: Silero runs in the one speech worker (Kokoro's); the page itself loads no ORT code, WASM or model.
+  const pageFetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+  expect(pageFetched.filter((url) => /\/ort\/|\/vad\/|ort\.bundle|onnxruntime/.test(url))).toEqual([]);
+  expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toEqual([expect.stringMatching(/\/speech\.worker-[\w-]+\.js$/)]);
 
   // Live: the sentences land while the candidate is still speaking (before "Done").
   await expect(page.getByTestId('partial-transcript')).toBeVisible();

@@ -1,20 +1,15 @@
 // The recorder end to end without a browser: the spoken fixture's frames with Silero's real probabilities in,
 // a fake transcriber that finds each clip in the source out. Also retries, failures, reload recovery, partials,
 // landing order and auto-finish, with synthetic frames.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, NETWORK_ERROR } from '../../api/index.ts';
 import type { ListeningTiming } from '../../interview/types.ts';
 import { AnswerRecorder, type RecorderDeps, type RecorderOptions, type RecorderState } from './answer-recorder.ts';
 import { createFramer, FRAME_MS, FRAME_SAMPLES } from './framer.ts';
 import { memorySegmentStore, type SegmentStore } from './segment-store.ts';
-import { loadAnswerFixture, spokenSeconds, type SpeechFixture } from './testdata/fixtures.ts';
+import { loadAnswerFixture, loadNodeSilero, spokenSeconds, type SpeechFixture } from './testdata/fixtures.ts';
 import type { ClipRequest, Transcribe } from './transcriber.ts';
-import { createSileroDetector, importOrt } from './vad.ts';
 import { decodeWav } from './wav.ts';
-
-const require = createRequire(import.meta.url);
 
 const OPTIONS: RecorderOptions = { interviewId: 'iv-1', questionId: 'q-1', model: 'small', language: 'en', autoFinishSeconds: null, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 4, timeoutMs: 1000 } };
 
@@ -87,9 +82,7 @@ describe('AnswerRecorder on the spoken fixture with Silero', () => {
 
   beforeAll(async () => {
     fixture = await loadAnswerFixture();
-    const ort = await importOrt();
-    ort.env.wasm.numThreads = 1;
-    const detector = await createSileroDetector(ort, new Uint8Array(await readFile(require.resolve('@ricky0123/vad-web/dist/silero_vad_v5.onnx'))));
+    const detector = await loadNodeSilero();
     frames = createFramer().push(fixture.samples);
     probabilities = [];
     for (const frame of frames) probabilities.push(await detector.probability(frame));

@@ -84,7 +84,14 @@ describe('createTranscriber', () => {
   });
 
   it('gives up on a slow try with TranscriptionTimeout', async () => {
-    const fake = fakeFetch((req) => new Promise((_, reject) => req.signal.addEventListener('abort', () => reject(req.signal.reason))));
+    // Warning: on a busy machine the 20 ms timeout can fire before the listener is added, so check first.
+    const fake = fakeFetch(
+      (req) =>
+        new Promise((_, reject) => {
+          if (req.signal.aborted) reject(req.signal.reason);
+          else req.signal.addEventListener('abort', () => reject(req.signal.reason));
+        }),
+    );
     const transcribe = createTranscriber(createApiFetch({ getToken: () => null, fetch: fake.fetch }), 20);
     const error = await transcribe(request, new AbortController().signal).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TranscriptionTimeout);

@@ -1,21 +1,10 @@
 // The real Silero model (from @ricky0123/vad-web, on onnxruntime-web's Node build, offline) finds the fixture's
 // three sentences, and the segmenter's defaults cut the fixture exactly at its two pauses.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { createFramer, FRAME_MS } from './framer.ts';
 import { createSegmenter, type SegmenterEvent } from './segmenter.ts';
-import { loadAnswerFixture } from './testdata/fixtures.ts';
-import { createSileroDetector, energyProbability, importOrt, type SpeechDetector } from './vad.ts';
-
-const require = createRequire(import.meta.url);
-
-async function silero(): Promise<SpeechDetector> {
-  const ort = await importOrt();
-  ort.env.wasm.numThreads = 1;
-  const model = await readFile(require.resolve('@ricky0123/vad-web/dist/silero_vad_v5.onnx'));
-  return createSileroDetector(ort, new Uint8Array(model));
-}
+import { loadAnswerFixture, loadNodeSilero } from './testdata/fixtures.ts';
+import { energyProbability } from './vad.ts';
 
 describe('energyProbability', () => {
   it.each([
@@ -30,7 +19,7 @@ describe('energyProbability', () => {
 
 describe('Silero on the spoken fixture', () => {
   it('finds each sentence and cuts one segment per sentence at the pauses', async () => {
-    const detector = await silero();
+    const detector = await loadNodeSilero();
     expect(detector.engine).toBe('silero');
     const { samples, info } = await loadAnswerFixture();
     const framer = createFramer();
@@ -54,7 +43,7 @@ describe('Silero on the spoken fixture', () => {
   });
 
   it('rejects frames of the wrong size', async () => {
-    const detector = await silero();
+    const detector = await loadNodeSilero();
     await expect(detector.probability(new Float32Array(480))).rejects.toThrow(RangeError);
   });
 });

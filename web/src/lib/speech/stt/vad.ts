@@ -1,8 +1,8 @@
-// Voice activity for the segmenter: Silero VAD v5 (the model and its runner from @ricky0123/vad-web) on the app's
-// one ONNX Runtime (onnxruntime-web, WASM from our own origin), on the main thread. When the runtime cannot start
-// (offline before its WASM was ever cached, an old browser), a loudness detector stands in so answers still work.
+// Voice activity for the segmenter: Silero VAD v5 (the model and its runner from @ricky0123/vad-web) on the ONNX
+// Runtime it is given (the speech worker's, shared with Kokoro; ORT's Node build in tests), and a loudness
+// detector that stands in when the model cannot start (offline before its files were ever cached, an old browser).
 // Warning: never use vad-web's MicVAD or its default paths: they fetch the model and ORT's WASM from a CDN.
-import { configureOnnxWasm, type OnnxWasmEnv } from '../onnx/index.ts';
+import type { OnnxWasmEnv } from '../onnx/index.ts';
 import { FRAME_SAMPLES } from './framer.ts';
 
 /** Which detector runs. */
@@ -23,20 +23,15 @@ export const SILERO_MODEL_PATH = '/vad/silero_vad_v5.onnx';
 /** The part of onnxruntime-web the VAD uses. */
 export interface OrtRuntime {
   env: OnnxWasmEnv;
-  InferenceSession: { create(model: Uint8Array): Promise<unknown> };
+  InferenceSession: { create(model: Uint8Array, options?: { intraOpNumThreads?: number }): Promise<unknown> };
   Tensor: new (type: 'float32' | 'int64', data: Float32Array | bigint[], dims?: readonly number[]) => unknown;
-}
-
-/** Imports the app's one ONNX Runtime (a lazy chunk: it stays out of the app shell). */
-export async function importOrt(): Promise<OrtRuntime> {
-  // @ts-expect-error onnxruntime-web's package "exports" name no types, so TypeScript finds none; OrtRuntime covers what is used.
-  return (await import('onnxruntime-web')) as OrtRuntime;
 }
 
 /** Silero over an ONNX Runtime the caller configured, from the model's bytes (Node tests pass ORT's Node build). */
 export async function createSileroDetector(ort: OrtRuntime, model: ArrayBuffer | Uint8Array): Promise<SpeechDetector> {
   const { Silero } = await import('@ricky0123/vad-web/dist/models/silero.js');
-  const session = await ort.InferenceSession.create(model instanceof Uint8Array ? model : new Uint8Array(model));
+  // One thread: a 32 ms frame takes well under a millisecond; sharing out such a run would only cost time.
+  const session = await ort.InferenceSession.create(model instanceof Uint8Array ? model : new Uint8Array(model), { intraOpNumThreads: 1 });
   // Built by hand rather than with Silero.new, which logs to the console: state [2, 1, 128] zeros, rate 16 kHz.
   const silero = new Silero(session as never, new ort.Tensor('float32', new Float32Array(256), [2, 1, 128]) as never, new ort.Tensor('int64', [16000n]) as never, ort as never);
   return {
@@ -60,24 +55,4 @@ export function energyProbability(frame: Float32Array): number {
 /** The loudness detector as a SpeechDetector. */
 export function energyDetector(): SpeechDetector {
   return { engine: 'energy', probability: async (frame) => energyProbability(frame), reset: () => undefined };
-}
-
-let loading: Promise<SpeechDetector> | null = null;
-
-/** The page's detector, loaded once (ORT's WASM and the model are fetched from `origin` on first use). */
-export function loadSpeechDetector(origin: string = location.origin): Promise<SpeechDetector> {
-  loading ??= (async () => {
-    try {
-      const ort = await importOrt();
-      // One thread: a 32 ms frame takes well under a millisecond; worker threads would only cost start-up and memory.
-      configureOnnxWasm(ort.env, { origin, crossOriginIsolated: false, cores: 1 });
-      const response = await fetch(`${origin}${SILERO_MODEL_PATH}`);
-      if (!response.ok) throw new Error(`the voice activity model answered ${response.status}`);
-      return await createSileroDetector(ort, await response.arrayBuffer());
-    } catch (error) {
-      console.warn('xquizit: the voice activity model could not start; pauses are found by loudness instead.', error);
-      return energyDetector();
-    }
-  })();
-  return loading;
 }

@@ -10,7 +10,8 @@ import { DEFAULT_RETRY_POLICY } from './retry.ts';
 import { indexedDbSegmentStore, type SegmentStore } from './segment-store.ts';
 import { loadSttSettings } from './settings.ts';
 import { createTranscriber, type Transcribe } from './transcriber.ts';
-import { loadSpeechDetector, type SpeechDetector, type VadEngine } from './vad.ts';
+import { loadSpeechDetector } from './vad.client.ts';
+import type { SpeechDetector, VadEngine } from './vad.ts';
 
 /** What a spoken answer needs from the page. */
 export interface VoiceAnswerDeps {

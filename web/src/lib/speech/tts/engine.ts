@@ -1,4 +1,4 @@
-// Kokoro inside the TTS worker: transformers.js, ONNX Runtime and kokoro-js set up for a model source and device,
+// Kokoro inside the speech worker: transformers.js, ONNX Runtime and kokoro-js set up for a model source and device,
 // the model loaded, and text turned into samples. The worker's message loop is the only caller in the app.
 import { env as transformersEnv } from '@huggingface/transformers';
 import { KokoroTTS, env as kokoroEnv, type GenerateOptions } from 'kokoro-js';

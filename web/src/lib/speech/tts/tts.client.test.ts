@@ -1,61 +1,33 @@
-// The main-thread client against a fake worker: loads shared or restarted, progress forwarded, replies in order,
-// samples transferred, and every failure a TtsEngineError with a code.
+// The Kokoro client against a fake speech worker: loads shared or replaced in the same worker, progress forwarded,
+// replies in order, samples transferred, and every failure a TtsEngineError with a code.
 import { describe, expect, it } from 'vitest';
-import { requestPersistentStorage, TtsClient, TtsEngineError, type TtsWorkerPort } from './tts.client.ts';
-import { TtsReply, type FromWorker, type ToWorker } from './tts.protocol.ts';
+import { fakeWorkers, FakeSpeechWorker } from '../worker/fakes.ts';
+import { SpeechWorker } from '../worker/speech.client.ts';
+import { TtsReply, type FromWorker, type ToWorker } from '../worker/speech.protocol.ts';
+import { requestPersistentStorage, TtsClient, TtsEngineError } from './tts.client.ts';
 import type { FileProgress, TtsLoadOptions } from './types.ts';
-
-type Listener = (event: never) => void;
-
-/** A worker that answers like tts.worker.ts (in order, one at a time), or as a test tells it. */
-class FakeWorker implements TtsWorkerPort {
-  readonly received: { message: ToWorker; transfer: Transferable[] }[] = [];
-  readonly listeners = new Map<string, Listener[]>();
-  terminated = false;
-  constructor(private readonly answer: (message: ToWorker) => FromWorker[]) {}
-
-  postMessage(message: ToWorker, transfer: Transferable[]): void {
-    this.received.push({ message, transfer });
-    const replies = this.answer(message);
-    queueMicrotask(() => {
-      for (const reply of replies) this.emit('message', { data: reply });
-    });
-  }
-
-  addEventListener(type: string, listener: Listener): void {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-
-  emit(type: string, event: object): void {
-    for (const listener of this.listeners.get(type) ?? []) listener({ preventDefault() {}, ...event } as never);
-  }
-}
 
 const OPTIONS: TtsLoadOptions = { device: 'wasm', source: 'this-server', origin: 'http://127.0.0.1:8787' };
 const INFO = { device: 'wasm', dtype: 'q8', threads: 2 } as const;
 
-const healthy = (message: ToWorker): FromWorker[] =>
-  message.type === 'load'
-    ? [
+function healthy(message: ToWorker): FromWorker[] {
+  switch (message.type) {
+    case 'load':
+      return [
         { type: TtsReply.progress, id: message.id, files: [{ file: 'config.json', loaded: 0, total: 44 }] },
         { type: TtsReply.progress, id: message.id, files: [{ file: 'config.json', loaded: 44, total: 44 }] },
         { type: TtsReply.loaded, id: message.id, info: INFO },
-      ]
-    : [{ type: TtsReply.synthesized, id: message.id, audio: new Float32Array(message.text.length), sampleRate: 24_000, synthesisMs: 3 }];
+      ];
+    case 'synthesize':
+      return [{ type: TtsReply.synthesized, id: message.id, audio: new Float32Array(message.text.length), sampleRate: 24_000, synthesisMs: 3 }];
+    default:
+      return [];
+  }
+}
 
 function clientWith(answer: (message: ToWorker) => FromWorker[] = healthy) {
-  const started: FakeWorker[] = [];
-  const client = new TtsClient({
-    start: () => {
-      const worker = new FakeWorker(answer);
-      started.push(worker);
-      return worker;
-    },
-  });
+  const { start, started } = fakeWorkers(answer);
+  const client = new TtsClient({ worker: new SpeechWorker({ start }) });
   return { client, started };
 }
 
@@ -80,8 +52,8 @@ describe('TtsClient', () => {
   });
 
   it('passes a fixed thread count to the worker', async () => {
-    const worker = new FakeWorker(healthy);
-    await new TtsClient({ start: () => worker, threads: 2 }).load(OPTIONS);
+    const worker = new FakeSpeechWorker(healthy);
+    await new TtsClient({ worker: new SpeechWorker({ start: () => worker }), threads: 2 }).load(OPTIONS);
     expect(worker.received[0]!.message).toMatchObject({ threads: 2 });
   });
 
@@ -93,14 +65,15 @@ describe('TtsClient', () => {
     expect(started[0]!.received).toHaveLength(1);
   });
 
-  it('restarts the worker for other options, failing what the old one still owed', async () => {
+  it('replaces the model in the same worker for other options, failing what the old load still owed', async () => {
     const { client, started } = clientWith((message) => (message.type === 'load' ? healthy(message) : []));
     await client.load(OPTIONS);
     const owed = client.synthesize('Hi.', 'af_bella', 1);
     await client.load({ ...OPTIONS, device: 'webgpu' });
     expect(await codeOf(owed)).toBe('worker-failed');
-    expect(started).toHaveLength(2);
-    expect(started[0]!.terminated).toBe(true);
+    expect(started).toHaveLength(1);
+    expect(started[0]!.terminated).toBe(false);
+    expect(started[0]!.types()).toEqual(['load', 'synthesize', 'load']);
   });
 
   it('answers synthesis in call order with the worker samples', async () => {
@@ -134,10 +107,10 @@ describe('TtsClient', () => {
     const queued = client.synthesize('Hi.', 'af_bella', 1);
     await expect(load).rejects.toThrow('The voice model did not load: config.json 404');
     expect(await codeOf(queued)).toBe('load-failed');
-    expect(started[0]!.terminated).toBe(true);
+    expect(started[0]!.terminated).toBe(false);
     expect(client.info).toBeNull();
     expect(await client.load(OPTIONS)).toEqual(INFO);
-    expect(started).toHaveLength(2);
+    expect(started).toHaveLength(1);
   });
 
   it('turns a synthesis failure into a synthesis-failed error and keeps the engine', async () => {
@@ -156,36 +129,49 @@ describe('TtsClient', () => {
 
   it('says clearly when the worker cannot start', async () => {
     const client = new TtsClient({
-      start: () => {
-        throw new Error('Worker scripts are blocked');
-      },
+      worker: new SpeechWorker({
+        start: () => {
+          throw new Error('Worker scripts are blocked');
+        },
+      }),
     });
     const load = client.load(OPTIONS);
     await expect(load).rejects.toThrow('The voice engine could not start: Worker scripts are blocked');
     expect(await codeOf(load)).toBe('worker-failed');
   });
 
-  it('fails everything pending when the worker script errors (404, CSP, crash)', async () => {
-    const { client, started } = clientWith(() => []);
+  it('fails everything pending when the worker script errors (404, CSP, crash), and loads again in a fresh worker', async () => {
+    let answering = false;
+    const { client, started } = clientWith((message) => (answering ? healthy(message) : []));
     const load = client.load(OPTIONS);
     const speak = client.synthesize('Hi.', 'af_bella', 1);
     started[0]!.emit('error', { message: '' });
     await expect(load).rejects.toThrow(/could not start or stopped: no details/);
     expect(await codeOf(speak)).toBe('worker-failed');
     expect(started[0]!.terminated).toBe(true);
+    answering = true;
+    expect(await client.load(OPTIONS)).toEqual(INFO);
+    expect(started).toHaveLength(2);
   });
 
-  it('fails pending calls on dispose and can load again afterwards', async () => {
+  it('fails pending calls on dispose, frees the model but keeps the worker, and can load again afterwards', async () => {
     let answering = false;
     const { client, started } = clientWith((message) => (answering ? healthy(message) : []));
     const load = client.load(OPTIONS);
     client.dispose();
     await expect(load).rejects.toThrow('The voice engine was stopped.');
-    expect(started[0]!.terminated).toBe(true);
+    expect(started[0]!.terminated).toBe(false);
+    expect(started[0]!.types()).toEqual(['load', 'unload']);
     expect(client.info).toBeNull();
     answering = true;
     expect(await client.load(OPTIONS)).toEqual(INFO);
-    expect(started).toHaveLength(2);
+    expect(started).toHaveLength(1);
+  });
+
+  it('sends nothing on dispose when nothing was loaded', () => {
+    const { client, started } = clientWith();
+    client.dispose();
+    expect(started).toHaveLength(0);
   });
 
   it('ignores replies to requests it no longer waits for', async () => {

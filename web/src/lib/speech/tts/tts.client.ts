@@ -1,12 +1,8 @@
-// Main-thread side of the Kokoro worker: the `Synthesizer` the speech pipeline uses. One worker per loaded model,
-// typed promises answered in request order, samples received as transferred buffers, and clear errors when the
-// worker cannot start or the model does not load.
-import { TtsCommand, TtsErrorCode, TtsReply, type FromWorker, type ToWorker, type TtsErrorCodeValue } from './tts.protocol.ts';
+// Main-thread side of Kokoro in the speech worker: the `Synthesizer` the speech pipeline uses. Typed promises
+// answered in request order, samples received as transferred buffers, and clear errors when the worker cannot
+// start or the model does not load. The worker is shared with the voice-activity model: this client never stops it.
+import { SpeechWorkerError, sharedSpeechWorker, TtsCommand, TtsErrorCode, TtsReply, type SpeechReply, type SpeechWorker, type TtsErrorCodeValue, type TtsToWorker } from '../worker/index.ts';
 import type { FileProgress, SynthesizedPiece, Synthesizer, TtsBackendInfo, TtsLoadOptions } from './types.ts';
-import type { WorkerPort } from '../../workers/index.ts';
-
-/** The part of a Worker the client uses; tests pass a fake. */
-export type TtsWorkerPort = WorkerPort<ToWorker, FromWorker>;
 
 /** A failed load or synthesis; `code` says which part broke (see TtsErrorCode). */
 export class TtsEngineError extends Error {
@@ -18,22 +14,12 @@ export class TtsEngineError extends Error {
   }
 }
 
-/** Starts the real worker. Vite bundles tts.worker.ts with kokoro-js and transformers.js as a file of our origin. */
-export function startTtsWorker(): TtsWorkerPort {
-  return new Worker(new URL('./tts.worker.ts', import.meta.url), { type: 'module', name: 'kokoro-tts' });
-}
-
 /** How a client is made. */
 export interface TtsClientOptions {
-  /** Starts a worker (default: the real one). */
-  start?: () => TtsWorkerPort;
+  /** The speech worker host (default: the page's shared one). */
+  worker?: SpeechWorker;
   /** A fixed WASM thread count, for benchmarks; default: from cross-origin isolation and the cores. */
   threads?: number;
-}
-
-interface Pending {
-  resolve: (reply: FromWorker) => void;
-  reject: (error: TtsEngineError) => void;
 }
 
 interface LoadState {
@@ -43,18 +29,18 @@ interface LoadState {
   loadId: number;
 }
 
-/** The Kokoro engine in a worker, behind the `Synthesizer` seam. */
+/** The Kokoro engine in the speech worker, behind the `Synthesizer` seam. */
 export class TtsClient implements Synthesizer {
-  readonly #start: () => TtsWorkerPort;
+  readonly #worker: SpeechWorker;
   readonly #threads: number | null;
-  #worker: TtsWorkerPort | null = null;
   #load: LoadState | null = null;
   #info: TtsBackendInfo | null = null;
-  readonly #pending = new Map<number, Pending>();
-  #nextId = 1;
+  /** Requests this client still waits for, so a reload or dispose can fail them without touching the VAD's. */
+  readonly #owed = new Set<number>();
+  #unsubscribe: (() => void) | null = null;
 
   constructor(options: TtsClientOptions = {}) {
-    this.#start = options.start ?? startTtsWorker;
+    this.#worker = options.worker ?? sharedSpeechWorker();
     this.#threads = options.threads ?? null;
   }
 
@@ -64,9 +50,10 @@ export class TtsClient implements Synthesizer {
   }
 
   /**
-   * Loads the model in a fresh worker. The same options again share the first call's promise (and add `onProgress`);
-   * other options stop the current worker, rejecting its pending calls, and load anew. A failed load stops its
-   * worker, so the next call starts clean. Rejects with TtsEngineError 'worker-failed' or 'load-failed'.
+   * Loads the model in the speech worker (starting it if needed). The same options again share the first call's
+   * promise (and add `onProgress`); other options fail this client's pending calls and make the worker replace its
+   * model. A failed load fails the calls queued behind it, so the next call starts clean.
+   * Rejects with TtsEngineError 'worker-failed' or 'load-failed'.
    */
   load(options: TtsLoadOptions, onProgress: (files: readonly FileProgress[]) => void = () => {}): Promise<TtsBackendInfo> {
     const key = JSON.stringify([options.device, options.source, options.origin]);
@@ -74,18 +61,31 @@ export class TtsClient implements Synthesizer {
       this.#load.listeners.add(onProgress);
       return this.#load.promise;
     }
-    if (this.#worker) this.#fail(new TtsEngineError(TtsErrorCode.worker, 'The voice engine was restarted with other settings.'));
+    if (this.#load) this.#failOwed(new TtsEngineError(TtsErrorCode.worker, 'The voice engine was restarted with other settings.'));
+    // A crashed worker lost the model: the next load starts from scratch.
+    this.#unsubscribe ??= this.#worker.onBroken(() => this.#forget());
     const listeners = new Set([onProgress]);
-    const loadId = this.#nextId;
-    const promise = this.#request((id) => ({ type: TtsCommand.load, id, options, threads: this.#threads }), []).then(
+    let loadId = 0;
+    const promise = this.#request(
+      (id) => {
+        loadId = id;
+        return { type: TtsCommand.load, id, options, threads: this.#threads };
+      },
+      (reply) => {
+        for (const listener of listeners) listener(reply);
+      },
+    ).then(
       (reply) => {
         if (reply.type !== TtsReply.loaded) throw new TtsEngineError(TtsErrorCode.load, `unexpected reply ${reply.type}`);
-        this.#info = reply.info;
+        if (this.#load?.loadId === loadId) this.#info = reply.info;
         return reply.info;
       },
       (error: TtsEngineError) => {
         // Calls queued behind a failed load cannot succeed: they fail with the load's reason.
-        if (this.#load?.loadId === loadId) this.#fail(error);
+        if (this.#load?.loadId === loadId) {
+          this.#load = null;
+          this.#failOwed(error);
+        }
         throw error;
       },
     );
@@ -99,79 +99,61 @@ export class TtsClient implements Synthesizer {
    */
   async synthesize(text: string, voice: string, speed: number): Promise<SynthesizedPiece> {
     if (!this.#load) throw new TtsEngineError(TtsErrorCode.notLoaded, 'Load the voice model before speaking.');
-    const reply = await this.#request((id) => ({ type: TtsCommand.synthesize, id, text, voice, speed }), []);
+    const reply = await this.#request((id) => ({ type: TtsCommand.synthesize, id, text, voice, speed }));
     if (reply.type !== TtsReply.synthesized) throw new TtsEngineError(TtsErrorCode.synthesis, `unexpected reply ${reply.type}`);
     const { audio, sampleRate, synthesisMs, onnxMs } = reply;
     return onnxMs === undefined ? { audio, sampleRate, synthesisMs } : { audio, sampleRate, synthesisMs, onnxMs };
   }
 
-  /** Stops the worker; pending calls reject with 'worker-failed'. The client can load again afterwards. */
+  /**
+   * Frees the model in the worker (the worker keeps running for the voice-activity model); pending calls reject
+   * with 'worker-failed'. The client can load again afterwards.
+   */
   dispose(): void {
-    this.#fail(new TtsEngineError(TtsErrorCode.worker, 'The voice engine was stopped.'));
-  }
-
-  #request(build: (id: number) => ToWorker, transfer: Transferable[]): Promise<FromWorker> {
-    return new Promise((resolve, reject) => {
-      let worker: TtsWorkerPort;
-      try {
-        worker = this.#ensureWorker();
-      } catch (error) {
-        reject(error);
-        return;
-      }
-      const id = this.#nextId++;
-      this.#pending.set(id, { resolve, reject });
-      try {
-        worker.postMessage(build(id), transfer);
-      } catch (error) {
-        this.#pending.delete(id);
-        reject(new TtsEngineError(TtsErrorCode.worker, `The voice engine did not take the request: ${describe(error)}`));
-      }
-    });
-  }
-
-  #ensureWorker(): TtsWorkerPort {
-    if (this.#worker) return this.#worker;
-    let worker: TtsWorkerPort;
+    const loaded = this.#load !== null;
+    this.#failOwed(new TtsEngineError(TtsErrorCode.worker, 'The voice engine was stopped.'));
+    this.#forget();
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    if (!loaded) return;
     try {
-      worker = this.#start();
+      this.#worker.post((id) => ({ type: TtsCommand.unload, id }));
+    } catch {
+      // No worker to tell: nothing is loaded there.
+    }
+  }
+
+  /** Sends one request; resolves with a Kokoro reply other than `failed`, rejects with TtsEngineError. */
+  async #request(build: (id: number) => TtsToWorker, onProgress?: (files: readonly FileProgress[]) => void): Promise<Exclude<SpeechReply, { type: typeof TtsReply.failed }>> {
+    let owed = 0;
+    try {
+      const reply = await this.#worker.request(
+        (id) => {
+          owed = id;
+          this.#owed.add(id);
+          return build(id);
+        },
+        [],
+        onProgress && ((reply) => onProgress(reply.files)),
+      );
+      if (reply.type === TtsReply.failed) throw new TtsEngineError(reply.code, messageFor(reply.code, reply.message));
+      return reply;
     } catch (error) {
-      throw new TtsEngineError(TtsErrorCode.worker, `The voice engine could not start: ${describe(error)}`);
+      throw error instanceof SpeechWorkerError ? new TtsEngineError(TtsErrorCode.worker, error.message) : error;
+    } finally {
+      this.#owed.delete(owed);
     }
-    worker.addEventListener('message', (event) => this.#settle(event.data));
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      this.#fail(new TtsEngineError(TtsErrorCode.worker, `The voice engine could not start or stopped: ${describe(event)}`), worker);
-    });
-    worker.addEventListener('messageerror', () => {
-      this.#fail(new TtsEngineError(TtsErrorCode.worker, 'The voice engine sent a reply that could not be read.'), worker);
-    });
-    this.#worker = worker;
-    return worker;
   }
 
-  #settle(reply: FromWorker): void {
-    if (reply.type === TtsReply.progress) {
-      if (this.#load?.loadId !== reply.id) return;
-      for (const listener of this.#load.listeners) listener(reply.files);
-      return;
-    }
-    const pending = this.#pending.get(reply.id);
-    if (!pending) return;
-    this.#pending.delete(reply.id);
-    if (reply.type === TtsReply.failed) pending.reject(new TtsEngineError(reply.code, messageFor(reply.code, reply.message)));
-    else pending.resolve(reply);
+  #failOwed(error: TtsEngineError): void {
+    const owed = [...this.#owed];
+    this.#owed.clear();
+    this.#worker.cancel(owed, error);
   }
 
-  #fail(error: TtsEngineError, worker: TtsWorkerPort | null = this.#worker): void {
-    if (worker !== this.#worker) return;
-    worker?.terminate();
-    this.#worker = null;
+  #forget(): void {
     this.#load = null;
     this.#info = null;
-    const pending = [...this.#pending.values()];
-    this.#pending.clear();
-    for (const entry of pending) entry.reject(error);
   }
 }
 
@@ -204,12 +186,4 @@ function messageFor(code: TtsErrorCodeValue, detail: string): string {
       return String(unknown);
     }
   }
-}
-
-function describe(cause: unknown): string {
-  if (cause instanceof Error) return cause.message;
-  if (typeof cause === 'object' && cause !== null && 'message' in cause && typeof cause.message === 'string' && cause.message) {
-    return cause.message;
-  }
-  return 'no details (blocked, missing or broken script)';
 }

@@ -1,0 +1,155 @@
+// Main-thread side of the one speech worker: starts it on the first request (Kokoro's load or the microphone's
+// voice-activity model, whichever comes first), pairs replies with requests, and tells every client when the
+// worker broke so each can drop what it had loaded. TtsClient and the VAD client both talk through it.
+import type { WorkerPort } from '../../workers/index.ts';
+import type { FromWorker, ToWorker } from './speech.protocol.ts';
+
+/** The part of a Worker the host uses; tests pass a fake. */
+export type SpeechWorkerPort = WorkerPort<ToWorker, FromWorker>;
+
+/** The worker could not start, crashed, or sent a reply that could not be read; its requests fail with this. */
+export class SpeechWorkerError extends Error {
+  override name = 'SpeechWorkerError';
+}
+
+/** Starts the real worker. Vite bundles speech.worker.ts with kokoro-js, transformers.js and ONNX Runtime. */
+export function startSpeechWorker(): SpeechWorkerPort {
+  return new Worker(new URL('./speech.worker.ts', import.meta.url), { type: 'module', name: 'speech' });
+}
+
+/** A request's answer: any reply but progress, which goes to the request's own listener. */
+export type SpeechReply = Exclude<FromWorker, { type: 'progress' }>;
+
+interface Pending {
+  resolve: (reply: SpeechReply) => void;
+  reject: (error: unknown) => void;
+  onProgress: ((reply: Extract<FromWorker, { type: 'progress' }>) => void) | undefined;
+}
+
+/** How a host is made. */
+export interface SpeechWorkerOptions {
+  /** Starts a worker (default: the real one). */
+  start?: () => SpeechWorkerPort;
+}
+
+/** Owns the page's speech worker; clients send requests through it. */
+export class SpeechWorker {
+  readonly #start: () => SpeechWorkerPort;
+  #worker: SpeechWorkerPort | null = null;
+  readonly #pending = new Map<number, Pending>();
+  readonly #brokenListeners = new Set<() => void>();
+  #nextId = 1;
+
+  constructor(options: SpeechWorkerOptions = {}) {
+    this.#start = options.start ?? startSpeechWorker;
+  }
+
+  /**
+   * Sends a request built around a fresh id and resolves with its reply (a `failed` reply included). Rejects with
+   * SpeechWorkerError when the worker cannot start, does not take the message, or breaks before answering.
+   */
+  request(build: (id: number) => ToWorker, transfer: Transferable[] = [], onProgress?: Pending['onProgress']): Promise<SpeechReply> {
+    return new Promise((resolve, reject) => {
+      const id = this.#nextId++;
+      this.#pending.set(id, { resolve, reject, onProgress });
+      this.#send(build(id), transfer, (error) => {
+        this.#pending.delete(id);
+        reject(error);
+      });
+    });
+  }
+
+  /** Sends a message that has no reply (unload, reset). Throws SpeechWorkerError when the worker cannot start. */
+  post(build: (id: number) => ToWorker): void {
+    this.#send(build(this.#nextId++), [], (error) => {
+      throw error;
+    });
+  }
+
+  /** Stops waiting for requests a client gave up on: each rejects with `error`; a late reply is ignored. */
+  cancel(ids: Iterable<number>, error: unknown): void {
+    for (const id of ids) {
+      const pending = this.#pending.get(id);
+      this.#pending.delete(id);
+      pending?.reject(error);
+    }
+  }
+
+  /** Calls `listener` each time the worker broke (everything it had loaded is gone); returns the unsubscribe function. */
+  onBroken(listener: () => void): () => void {
+    this.#brokenListeners.add(listener);
+    return () => this.#brokenListeners.delete(listener);
+  }
+
+  /** Stops the worker (page teardown, tests); pending requests reject. The next request starts a fresh one. */
+  terminate(): void {
+    this.#fail(new SpeechWorkerError('The voice engine was stopped.'));
+  }
+
+  #send(message: ToWorker, transfer: Transferable[], refuse: (error: SpeechWorkerError) => void): void {
+    let worker: SpeechWorkerPort;
+    try {
+      worker = this.#ensureWorker();
+    } catch (error) {
+      refuse(new SpeechWorkerError(`The voice engine could not start: ${describe(error)}`));
+      return;
+    }
+    try {
+      worker.postMessage(message, transfer);
+    } catch (error) {
+      refuse(new SpeechWorkerError(`The voice engine did not take the request: ${describe(error)}`));
+    }
+  }
+
+  #ensureWorker(): SpeechWorkerPort {
+    if (this.#worker) return this.#worker;
+    const worker = this.#start();
+    worker.addEventListener('message', (event) => this.#settle(event.data));
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.#fail(new SpeechWorkerError(`The voice engine could not start or stopped: ${describe(event)}`), worker);
+    });
+    worker.addEventListener('messageerror', () => {
+      this.#fail(new SpeechWorkerError('The voice engine sent a reply that could not be read.'), worker);
+    });
+    this.#worker = worker;
+    return worker;
+  }
+
+  #settle(reply: FromWorker): void {
+    const pending = this.#pending.get(reply.id);
+    if (!pending) return;
+    if (reply.type === 'progress') {
+      pending.onProgress?.(reply);
+      return;
+    }
+    this.#pending.delete(reply.id);
+    pending.resolve(reply);
+  }
+
+  #fail(error: SpeechWorkerError, worker: SpeechWorkerPort | null = this.#worker): void {
+    if (worker !== this.#worker || !worker) return;
+    worker.terminate();
+    this.#worker = null;
+    const pending = [...this.#pending.values()];
+    this.#pending.clear();
+    for (const entry of pending) entry.reject(error);
+    for (const listener of this.#brokenListeners) listener();
+  }
+}
+
+let shared: SpeechWorker | null = null;
+
+/** The page's one speech worker host, made on first use (its worker starts with the first request). */
+export function sharedSpeechWorker(): SpeechWorker {
+  shared ??= new SpeechWorker();
+  return shared;
+}
+
+function describe(cause: unknown): string {
+  if (cause instanceof Error) return cause.message;
+  if (typeof cause === 'object' && cause !== null && 'message' in cause && typeof cause.message === 'string' && cause.message) {
+    return cause.message;
+  }
+  return 'no details (blocked, missing or broken script)';
+}
