@@ -16,7 +16,7 @@ describe('createTwoLaneRunner', () => {
         active -= 1;
       },
     );
-    for (const item of ['tts1', 'tts2', 'vad1', 'tts3', 'vad2']) runner.push(item);
+    for (const item of ['tts1', 'tts2', 'vad1', 'tts3', 'vad2']) void runner.push(item);
     await runner.idle();
     expect(log).toEqual(['tts1', 'vad1', 'vad2', 'tts2', 'tts3']);
   });
@@ -30,8 +30,25 @@ describe('createTwoLaneRunner', () => {
         log.push(item);
       },
     );
-    [1, 2, 3].forEach((item) => runner.push(item));
+    [1, 2, 3].forEach((item) => void runner.push(item));
     await runner.idle();
     expect(log).toEqual([2, 3]);
+  });
+
+  it('resolves each push once its request has run', async () => {
+    const log: string[] = [];
+    const runner = createTwoLaneRunner<string>(
+      () => false,
+      async (item) => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        log.push(item);
+      },
+    );
+    const first = runner.push('a');
+    void runner.push('b');
+    await first;
+    expect(log).toEqual(['a']);
+    await runner.idle();
+    expect(log).toEqual(['a', 'b']);
   });
 });

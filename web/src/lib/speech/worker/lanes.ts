@@ -3,8 +3,8 @@
 
 /** A runner that takes requests as they arrive. */
 export interface TwoLaneRunner<T> {
-  /** Queues a request; it runs after the one running now and every earlier urgent one. */
-  push(item: T): void;
+  /** Queues a request; it runs after the one running now and every earlier urgent one. Resolves once it has run. */
+  push(item: T): Promise<void>;
   /** Resolves when nothing is queued or running. */
   idle(): Promise<void>;
 }
@@ -14,19 +14,26 @@ export interface TwoLaneRunner<T> {
  * Warning: `handle` must not throw; a rejection is swallowed so one broken request cannot stop every later one.
  */
 export function createTwoLaneRunner<T>(isUrgent: (item: T) => boolean, handle: (item: T) => Promise<void>): TwoLaneRunner<T> {
-  const urgent: T[] = [];
-  const normal: T[] = [];
+  interface Queued {
+    item: T;
+    done: () => void;
+  }
+  const urgent: Queued[] = [];
+  const normal: Queued[] = [];
   let running: Promise<void> | null = null;
   const drain = async (): Promise<void> => {
-    for (let item = urgent.shift() ?? normal.shift(); item !== undefined; item = urgent.shift() ?? normal.shift()) {
-      await handle(item).catch(() => undefined);
+    for (let next = urgent.shift() ?? normal.shift(); next !== undefined; next = urgent.shift() ?? normal.shift()) {
+      await handle(next.item).catch(() => undefined);
+      next.done();
     }
     running = null;
   };
   return {
     push(item) {
-      (isUrgent(item) ? urgent : normal).push(item);
-      running ??= drain();
+      return new Promise<void>((done) => {
+        (isUrgent(item) ? urgent : normal).push({ item, done });
+        running ??= drain();
+      });
     },
     idle: async () => {
       while (running) await running;

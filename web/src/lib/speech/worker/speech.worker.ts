@@ -1,5 +1,5 @@
 // The speech worker's message loop: Kokoro (the interviewer's voice) and Silero (voice activity) on ONE ONNX
-// Runtime, the very module transformers.js imports. Requests run one at a time; progress is posted, samples transferred.
+// Runtime, the very module transformers.js imports. ONNX runs go one at a time; progress is posted, samples transferred.
 // @ts-expect-error onnxruntime-web's package "exports" name no types, so TypeScript finds none; OrtRuntime covers what is used.
 import * as ortModule from 'onnxruntime-web';
 import { configureOnnxWasm } from '../onnx/index.ts';
@@ -40,7 +40,18 @@ const runner = createTwoLaneRunner<ToWorker>(isVadRequest, async (message) => {
   }
 });
 
-scope.addEventListener('message', (event) => runner.push(event.data));
+// Kokoro's requests keep their order among themselves. Its load (a download of up to ~100 MB on first use) runs
+// outside the runner, so voice-activity frames never wait for it; its syntheses go through the runner.
+let kokoroChain: Promise<void> = Promise.resolve();
+
+scope.addEventListener('message', (event) => {
+  const message = event.data;
+  if (isVadRequest(message)) {
+    void runner.push(message);
+    return;
+  }
+  kokoroChain = kokoroChain.then(() => (message.type === TtsCommand.load ? handleTts(message) : runner.push(message))).catch(() => undefined);
+});
 
 /** Where Kokoro runs; once the runtime has started, its thread count is the one it started with. */
 function environment(threads: number | null): EngineScope {
