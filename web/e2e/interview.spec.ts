@@ -1,6 +1,6 @@
 // A whole typed interview through the real proxy and the fake Gemini (playing the demo interviewer):
 // documents to closing message, with a reload in the middle and a 503 that is retried.
-import { answer, expect, fillSetup, test } from './harness/index.ts';
+import { answer, expect, fillSetup, storedInterviews, test } from './harness/index.ts';
 
 test.describe('with a 503 from Gemini', () => {
   // The browser logs the 503 itself; the app retries it.
@@ -18,6 +18,14 @@ test.describe('with a 503 from Gemini', () => {
     await expect(page.getByTestId('interview-status')).toContainText('Question 2 of 4', { timeout: 15_000 });
     await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
     const second = await question.textContent();
+    // The reload comes once the committed question is saved (a reload before that re-asks it, which is right but
+    // would change the request count below).
+    await expect
+      .poll(async () => {
+        const snapshot = (await storedInterviews(page))[0]?.snapshot as { value: string; context: { transcript: unknown[] } } | undefined;
+        return snapshot ? [snapshot.value, snapshot.context.transcript.length] : null;
+      })
+      .toEqual(['awaitingAnswer', 3]);
 
     await page.reload();
     await expect(page.getByTestId('question')).toHaveText(second ?? '', { timeout: 15_000 });
