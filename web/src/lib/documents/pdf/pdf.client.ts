@@ -1,10 +1,10 @@
 // Main-thread side of the PDF worker: one worker, started on first use and reused for every document,
 // a typed promise per request, and a clear error when the worker cannot start or dies.
 
+import { describeWorkerFailure, watchWorker, type WorkerPort } from '../../workers/index.ts';
 import { MAX_PDF_PAGES } from '../limits.ts';
 import { PdfCommand, PdfReply, type FromWorker, type ToWorker } from './pdf.protocol.ts';
 import type { PdfOutcome, PdfReadOptions } from './types.ts';
-import type { WorkerPort } from '../../workers/index.ts';
 
 /** The part of a Worker the client uses; tests pass a fake. */
 export type PdfWorkerPort = WorkerPort<ToWorker, FromWorker>;
@@ -65,7 +65,7 @@ export class PdfClient {
         worker.postMessage(build(id), transfer);
       } catch (error) {
         this.#pending.delete(id);
-        reject(new PdfReaderError(`The PDF reader did not take the file: ${describe(error)}`));
+        reject(new PdfReaderError(`The PDF reader did not take the file: ${describeWorkerFailure(error)}`));
       }
     });
   }
@@ -76,15 +76,12 @@ export class PdfClient {
     try {
       worker = this.#start();
     } catch (error) {
-      throw new PdfReaderError(`The PDF reader could not start: ${describe(error)}`);
+      throw new PdfReaderError(`The PDF reader could not start: ${describeWorkerFailure(error)}`);
     }
-    worker.addEventListener('message', (event) => this.#settle(event.data));
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      this.#fail(new PdfReaderError(`The PDF reader could not start or stopped: ${describe(event)}`), worker);
-    });
-    worker.addEventListener('messageerror', () => {
-      this.#fail(new PdfReaderError('The PDF reader sent a reply that could not be read.'), worker);
+    watchWorker(worker, {
+      onReply: (reply) => this.#settle(reply),
+      onBroken: (kind, detail) =>
+        this.#fail(new PdfReaderError(kind === 'stopped' ? `The PDF reader could not start or stopped: ${detail}` : 'The PDF reader sent a reply that could not be read.'), worker),
     });
     this.#worker = worker;
     return worker;
@@ -107,10 +104,3 @@ export class PdfClient {
   }
 }
 
-function describe(cause: unknown): string {
-  if (cause instanceof Error) return cause.message;
-  if (typeof cause === 'object' && cause !== null && 'message' in cause && typeof cause.message === 'string' && cause.message) {
-    return cause.message;
-  }
-  return 'no details (blocked, missing or broken script)';
-}

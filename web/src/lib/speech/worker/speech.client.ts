@@ -1,7 +1,7 @@
 // Main-thread side of the one speech worker: starts it on the first request (Kokoro's load or the microphone's
 // voice-activity model, whichever comes first), pairs replies with requests, and tells every client when the
 // worker broke so each can drop what it had loaded. TtsClient and the VAD client both talk through it.
-import type { WorkerPort } from '../../workers/index.ts';
+import { describeWorkerFailure, watchWorker, type WorkerPort } from '../../workers/index.ts';
 import type { FromWorker, ToWorker } from './speech.protocol.ts';
 
 /** The part of a Worker the host uses; tests pass a fake. */
@@ -91,26 +91,23 @@ export class SpeechWorker {
     try {
       worker = this.#ensureWorker();
     } catch (error) {
-      refuse(new SpeechWorkerError(`The voice engine could not start: ${describe(error)}`));
+      refuse(new SpeechWorkerError(`The voice engine could not start: ${describeWorkerFailure(error)}`));
       return;
     }
     try {
       worker.postMessage(message, transfer);
     } catch (error) {
-      refuse(new SpeechWorkerError(`The voice engine did not take the request: ${describe(error)}`));
+      refuse(new SpeechWorkerError(`The voice engine did not take the request: ${describeWorkerFailure(error)}`));
     }
   }
 
   #ensureWorker(): SpeechWorkerPort {
     if (this.#worker) return this.#worker;
     const worker = this.#start();
-    worker.addEventListener('message', (event) => this.#settle(event.data));
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      this.#fail(new SpeechWorkerError(`The voice engine could not start or stopped: ${describe(event)}`), worker);
-    });
-    worker.addEventListener('messageerror', () => {
-      this.#fail(new SpeechWorkerError('The voice engine sent a reply that could not be read.'), worker);
+    watchWorker(worker, {
+      onReply: (reply) => this.#settle(reply),
+      onBroken: (kind, detail) =>
+        this.#fail(new SpeechWorkerError(kind === 'stopped' ? `The voice engine could not start or stopped: ${detail}` : 'The voice engine sent a reply that could not be read.'), worker),
     });
     this.#worker = worker;
     return worker;
@@ -146,10 +143,3 @@ export function sharedSpeechWorker(): SpeechWorker {
   return shared;
 }
 
-function describe(cause: unknown): string {
-  if (cause instanceof Error) return cause.message;
-  if (typeof cause === 'object' && cause !== null && 'message' in cause && typeof cause.message === 'string' && cause.message) {
-    return cause.message;
-  }
-  return 'no details (blocked, missing or broken script)';
-}
