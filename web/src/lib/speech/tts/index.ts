@@ -2,11 +2,10 @@
 // the voice list and the settings.
 export { createAudioQueue, createBrowserAudioContext, resumeWhenVisible, type AudioQueue } from './audio-queue.ts';
 export { browserSpeechSynthesis, createBrowserVoice, type BrowserVoice } from './browser-voice.ts';
-export { InterviewerVoice, voiceStatus, type InterviewerVoiceDeps, type KokoroState, type ServerModels, type VoiceStatus } from './interviewer-voice.svelte.ts';
-export { summarizeOverhead, type PieceTrace } from './pipeline-overhead.ts';
-export { BROWSER_VOICE_LABEL, kokoroLabel, QuestionSpeaker, type SpeakerState } from './question-speaker.ts';
+export { InterviewerVoice, type InterviewerVoiceDeps, type KokoroState, type ServerModels, type VoiceStatus } from './interviewer-voice.svelte.ts';
+export { kokoroLabel, QuestionSpeaker, type SpeakerState } from './question-speaker.ts';
 export { requestPersistentStorage, TtsClient, TtsEngineError } from './tts.client.ts';
 export { DEFAULT_SPEECH_SETTINGS, type FileProgress, type SpeechMode, type SpeechSettings, type TtsBackendInfo } from './types.ts';
 export { SPEED_RANGE } from './voice-settings.ts';
-export { DEFAULT_VOICE_ID, KOKORO_VOICES, type KokoroVoice } from './voices.ts';
+export { KOKORO_VOICES, type KokoroVoice } from './voices.ts';
 export type { GpuProbe } from './device.ts';

@@ -1,6 +1,6 @@
 // Table tests of the per-piece pipeline overhead and its summary.
 import { describe, expect, it } from 'vitest';
-import { pieceOverheadMs, summarizeOverhead, type PieceTrace } from './pipeline-overhead.ts';
+import { pieceOverheadMs, type PieceTrace } from './pipeline-overhead.ts';
 
 function trace(overrides: Partial<PieceTrace>): PieceTrace {
   return {
@@ -29,20 +29,5 @@ describe('pieceOverheadMs', () => {
     ['text that arrived after the engine was free', trace({ engineFreeAt: 900 }), 35],
   ])('%s', (_name, input, expected) => {
     expect(pieceOverheadMs(input)).toBe(expected);
-  });
-});
-
-describe('summarizeOverhead', () => {
-  it('gives the first, worst and mean overhead', () => {
-    expect(summarizeOverhead([trace({}), trace({ index: 1, previousEndAt: 1200, scheduledAt: 1305 }), trace({ index: 2, previousEndAt: 5000, scheduledAt: 5000 })])).toEqual({
-      pieces: 3,
-      firstMs: 35,
-      maxMs: 35,
-      meanMs: 20,
-    });
-  });
-
-  it('is empty without traces', () => {
-    expect(summarizeOverhead([])).toEqual({ pieces: 0, firstMs: null, maxMs: null, meanMs: null });
   });
 });

@@ -35,19 +35,3 @@ export function pieceOverheadMs(trace: Pick<PieceTrace, 'textAt' | 'engineFreeAt
   const earliest = Math.max(ready, trace.previousEndAt ?? Number.NEGATIVE_INFINITY);
   return trace.scheduledAt - earliest;
 }
-
-/** Overheads of a question's pieces: the first piece's (the one the latency budget is about), the worst and the mean. */
-export interface OverheadSummary {
-  pieces: number;
-  firstMs: number | null;
-  maxMs: number | null;
-  meanMs: number | null;
-}
-
-/** Summarizes the overheads of the given traces (in piece order). */
-export function summarizeOverhead(traces: readonly PieceTrace[]): OverheadSummary {
-  const overheads = traces.map(pieceOverheadMs);
-  if (overheads.length === 0) return { pieces: 0, firstMs: null, maxMs: null, meanMs: null };
-  const total = overheads.reduce((sum, value) => sum + value, 0);
-  return { pieces: overheads.length, firstMs: overheads[0] ?? null, maxMs: Math.max(...overheads), meanMs: total / overheads.length };
-}

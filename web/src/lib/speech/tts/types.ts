@@ -1,5 +1,6 @@
 // The voice's vocabulary: where models come from, which engine runs, download progress, and the seam between
 // the synthesis engine (the Kokoro worker) and the speech pipeline (pieces, playback, timings).
+import { DEFAULT_VOICE_ID } from './voices.ts';
 
 /** Where ONNX Runtime runs Kokoro: WebGPU (fp32) or WASM (q8). */
 export type TtsDevice = 'webgpu' | 'wasm';
@@ -81,7 +82,7 @@ export interface SpeechSettings {
 /** The seed's voice (af_bella at speed 1.0), at full volume. */
 export const DEFAULT_SPEECH_SETTINGS: SpeechSettings = {
   mode: 'kokoro',
-  voice: 'af_bella',
+  voice: DEFAULT_VOICE_ID,
   speed: 1,
   volume: 1,
   muted: false,

@@ -18,6 +18,7 @@ describe('parseSpeechSettings', () => {
     ['volume is clamped to 0..1', { volume: -2 }, { ...DEFAULT_SPEECH_SETTINGS, volume: 0 }],
     ['an unknown mode falls back alone', { mode: 'shout', voice: 'af_heart' }, { ...DEFAULT_SPEECH_SETTINGS, voice: 'af_heart' }],
     ['a voice id of the wrong shape falls back', { voice: '../etc/passwd' }, DEFAULT_SPEECH_SETTINGS],
+    ['a voice kokoro-js does not know falls back', { voice: 'af_nobody' }, DEFAULT_SPEECH_SETTINGS],
     ['NaN speed falls back', { speed: Number.NaN }, DEFAULT_SPEECH_SETTINGS],
   ])('%s', (_name, value, expected) => {
     expect(parseSpeechSettings(value)).toEqual(expected);

@@ -2,6 +2,7 @@
 // the default for that setting alone) and stored in localStorage.
 import * as v from 'valibot';
 import { DEFAULT_SPEECH_SETTINGS, type SpeechSettings } from './types.ts';
+import { findVoice } from './voices.ts';
 
 /** The localStorage key of the voice settings. */
 export const VOICE_SETTINGS_KEY = 'xquizit.voice-settings';
@@ -13,7 +14,8 @@ const clamp = (min: number, max: number) => v.pipe(v.number(), v.finite(), v.tra
 
 const fields = {
   mode: v.picklist(['kokoro', 'browser', 'off']),
-  voice: v.pipe(v.string(), v.regex(/^[ab][fm]_[a-z]+$/)),
+  // Only a voice kokoro-js knows: a saved id it no longer has would fail every synthesis.
+  voice: v.pipe(v.string(), v.check((id) => findVoice(id) !== undefined)),
   speed: clamp(SPEED_RANGE.min, SPEED_RANGE.max),
   volume: clamp(0, 1),
   muted: v.boolean(),

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { KokoroTTS } from 'kokoro-js';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VOICE_ID, findVoice, KOKORO_VOICES, knownVoiceId } from './voices.ts';
+import { DEFAULT_VOICE_ID, findVoice, KOKORO_VOICES } from './voices.ts';
 
 // kokoro-js keeps its table private; an instance exposes it (the constructor only stores its arguments).
 const kokoroTable = new KokoroTTS(null as never, null as never).voices as Record<string, { name: string; language: string; gender: string; overallGrade: string }>;
@@ -33,15 +33,6 @@ describe('KOKORO_VOICES', () => {
 });
 
 describe('voice lookup', () => {
-  it.each([
-    ['af_bella', 'af_bella'],
-    ['bm_george', 'bm_george'],
-    ['ef_dora', DEFAULT_VOICE_ID],
-    ['', DEFAULT_VOICE_ID],
-  ])('knownVoiceId(%j) → %s', (id, expected) => {
-    expect(knownVoiceId(id)).toBe(expected);
-  });
-
   it('defaults to the seed voice, Bella', () => {
     expect(findVoice(DEFAULT_VOICE_ID)).toMatchObject({ name: 'Bella', accent: 'American', gender: 'Female' });
   });

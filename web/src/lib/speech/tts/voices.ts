@@ -65,8 +65,3 @@ export const KOKORO_VOICES: readonly KokoroVoice[] = [
 export function findVoice(id: string): KokoroVoice | undefined {
   return KOKORO_VOICES.find((candidate) => candidate.id === id);
 }
-
-/** The id itself when kokoro-js knows it, else the default voice (e.g. a setting saved by an older version). */
-export function knownVoiceId(id: string): string {
-  return findVoice(id) ? id : DEFAULT_VOICE_ID;
-}
