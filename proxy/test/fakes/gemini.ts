@@ -65,7 +65,7 @@ export interface FakeGeminiOptions {
   apiKey: string;
   host?: string;
   port?: number;
-  /** Folder of `<name>.txt` captured streams; default XQUIZIT_FIXTURES_DIR or shared/fixtures/gemini. */
+  /** Folder of `<name>.txt` captured streams; default `captured/gemini/` beside this file. */
   fixturesDir?: string;
   /** Answers requests when the queue is empty; default: a short scripted text in 3 chunks. */
   respond?: (request: GeminiRequestRecord) => GeminiReply;
@@ -289,13 +289,7 @@ function fixturePath(dir: string, name: string): string {
   return join(dir, `${name}.txt`);
 }
 
-/** Where captured streams live: the option, then XQUIZIT_FIXTURES_DIR, then shared/fixtures/gemini. */
+/** Where captured streams live: the option, else the repository's own `captured/gemini/` beside this file. */
 export function geminiFixturesDir(option?: string): string {
-  if (option !== undefined) return option;
-  const fromEnv = process.env['XQUIZIT_FIXTURES_DIR'];
-  if (fromEnv) return fromEnv;
-  // The checkout lives beside shared/ (../../../../ from here); a copy may hold shared/ inside the repo.
-  const beside = fileURLToPath(new URL('../../../../shared/fixtures/gemini', import.meta.url));
-  const inside = fileURLToPath(new URL('../../../shared/fixtures/gemini', import.meta.url));
-  return existsSync(beside) || !existsSync(inside) ? beside : inside;
+  return option ?? fileURLToPath(new URL('./captured/gemini', import.meta.url));
 }

@@ -1,9 +1,9 @@
-// Test helpers: the captured Gemini SSE streams in shared/fixtures/gemini/, ways to cut them into chunks,
+// Test helpers: the captured Gemini SSE streams the fakes replay (proxy/test/fakes/captured/), ways to cut them into chunks,
 // and a scripted fake fetch whose streamed responses behave like the browser's (abort errors the body).
 import { readFile } from 'node:fs/promises';
 
-// Warning: shared/ sits beside the repository root: six levels up from this folder (testdata, llm, lib, src, web, repo).
-const SHARED = new URL('../../../../../../shared/fixtures/gemini/', import.meta.url);
+// Warning: the samples belong to the fakes, in the proxy package: five levels up from this folder is the repository root.
+const CAPTURED = new URL('../../../../../proxy/test/fakes/captured/gemini/', import.meta.url);
 
 /** The captured streams, by file name without `.txt`. */
 export const GEMINI_FIXTURES = [
@@ -18,7 +18,7 @@ export type GeminiFixture = (typeof GEMINI_FIXTURES)[number];
 
 /** The bytes of a captured stream. */
 export async function readGeminiFixture(name: GeminiFixture): Promise<Uint8Array> {
-  return new Uint8Array(await readFile(new URL(`${name}.txt`, SHARED)));
+  return new Uint8Array(await readFile(new URL(`${name}.txt`, CAPTURED)));
 }
 
 /** An independent oracle: each event's text, found by splitting on CRLF CRLF and parsing the JSON by hand. */
