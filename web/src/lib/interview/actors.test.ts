@@ -1,7 +1,7 @@
-// The real actors over a fake Gemini client: parsing, retry reports, failures, abort on stop, and the whole machine.
+// The real actors over a fake LLM client: parsing, retry reports, failures, abort on stop, and the whole machine.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
-import { LlmError, type GeminiRequest, type GenerateOptions, type StreamResult } from '../llm/index.ts';
+import { LlmError, type LlmRequest, type GenerateOptions, type StreamResult } from '../llm/index.ts';
 import { createInterviewActors, runTurn, type LlmFunctions } from './actors.ts';
 import { interviewMachine } from './machine.ts';
 import { selectTranscript } from './selectors.ts';
@@ -26,8 +26,8 @@ const questionInput: TurnInput = {
 
 /** A fake streamGenerate that yields `deltas` then ends, or throws `error` after them; it records its calls. */
 function fakeStream(deltas: string[], error?: Error, beforeFirst?: (options: GenerateOptions) => void) {
-  const calls: { request: GeminiRequest; options: GenerateOptions }[] = [];
-  async function* streamGenerate(request: GeminiRequest, options: GenerateOptions = {}): AsyncGenerator<string, StreamResult, undefined> {
+  const calls: { request: LlmRequest; options: GenerateOptions }[] = [];
+  async function* streamGenerate(request: LlmRequest, options: GenerateOptions = {}): AsyncGenerator<string, StreamResult, undefined> {
     calls.push({ request, options });
     beforeFirst?.(options);
     for (const delta of deltas) {
@@ -42,7 +42,7 @@ function fakeStream(deltas: string[], error?: Error, beforeFirst?: (options: Gen
 
 async function collect(input: TurnInput, llm: Pick<LlmFunctions, 'streamGenerate'>, signal = new AbortController().signal): Promise<TurnEvent[]> {
   const events: TurnEvent[] = [];
-  await runTurn(input, (event) => events.push(event), signal, {}, llm);
+  await runTurn(input, (event) => events.push(event), signal, llm);
   return events;
 }
 
@@ -94,20 +94,20 @@ describe('createInterviewActors with the machine', () => {
     vi.useRealTimers();
   });
 
-  it('runs an interview over the Gemini client: analysis retried on invalid JSON, then turns', async () => {
+  it('runs an interview over the LLM client: analysis retried on invalid JSON, then turns', async () => {
     const answers = ['not json', JSON.stringify({ strategy: 'Probe.', topics: ['Python', 'Go', 'Python'] })];
-    const generate = vi.fn(async (request: GeminiRequest) => {
+    const generate = vi.fn(async (request: LlmRequest) => {
       expect(request.json).toBeDefined();
       return answers.shift() ?? '';
     });
-    const streamGenerate = async function* (request: GeminiRequest): AsyncGenerator<string, StreamResult, undefined> {
+    const streamGenerate = async function* (request: LlmRequest): AsyncGenerator<string, StreamResult, undefined> {
       const text = request.contents[0]?.text ?? '';
       const reply = text.includes('start of the interview') ? 'Welcome! Tell me about yourself.' : 'DECISION: NEXT_TOPIC\nHow do you use Python?';
       await Promise.resolve();
       yield reply;
       return { text: reply, finishReason: 'STOP' };
     };
-    const machine = interviewMachine.provide({ actors: createInterviewActors({}, { generate, streamGenerate }) });
+    const machine = interviewMachine.provide({ actors: createInterviewActors({ generate, streamGenerate }) });
     const actor = createActor(machine, { input: { id: 'x', documents: { resume: 'r', jobDescription: 'j', instructions: '' }, settings: DEFAULT_SETTINGS } });
     actor.start();
     actor.send({ type: 'START' });
@@ -121,14 +121,14 @@ describe('createInterviewActors with the machine', () => {
 
   it('aborts the stream when the turn actor stops', async () => {
     let seen: AbortSignal | undefined;
-    const streamGenerate = async function* (_request: GeminiRequest, options: GenerateOptions = {}): AsyncGenerator<string, StreamResult, undefined> {
+    const streamGenerate = async function* (_request: LlmRequest, options: GenerateOptions = {}): AsyncGenerator<string, StreamResult, undefined> {
       seen = options.signal;
       yield 'Welc';
       await new Promise((_resolve, reject) => options.signal?.addEventListener('abort', () => reject(new LlmError('aborted', 'aborted'))));
       return { text: '', finishReason: 'STOP' };
     };
     const generate = async () => JSON.stringify({ strategy: 's', topics: ['A'] });
-    const machine = interviewMachine.provide({ actors: createInterviewActors({}, { generate, streamGenerate }) });
+    const machine = interviewMachine.provide({ actors: createInterviewActors({ generate, streamGenerate }) });
     const actor = createActor(machine, { input: { id: 'x', documents: { resume: 'r', jobDescription: 'j', instructions: '' }, settings: DEFAULT_SETTINGS } });
     actor.start();
     actor.send({ type: 'START' });

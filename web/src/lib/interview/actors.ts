@@ -1,7 +1,7 @@
-// The real actors of the interview machine, over the Gemini client: the analysis as one JSON call,
+// The real actors of the interview machine, over the LLM client: the analysis as one JSON call,
 // each turn as one stream read through the turn parser. Thin: prompts, parsing and validation live elsewhere.
 import { fromCallback, fromPromise, type EventObject } from 'xstate';
-import { generate, streamGenerate, type GenerateOptions } from '../llm/index.ts';
+import type { GenerateOptions, LlmClient } from '../llm/index.ts';
 import { parseAnalysis } from './analysis.ts';
 import { describeFailure } from './failure.ts';
 import { createTurnParser, type TurnParseEvent } from './parse-turn.ts';
@@ -12,14 +12,11 @@ import type { InterviewPlan } from './types.ts';
 /** How the actors reach the proxy (token, fetch, retry settings); signal and onRetry are the actors' own. */
 export type LlmCallOptions = Omit<GenerateOptions, 'signal' | 'onRetry'>;
 
-/** The two Gemini calls the actors make (tests pass fakes). */
-export interface LlmFunctions {
-  generate: typeof generate;
-  streamGenerate: typeof streamGenerate;
-}
+/** The two LLM calls the actors make: the app shell's client, whichever provider runs (tests pass fakes). */
+export type LlmFunctions = Pick<LlmClient, 'generate' | 'streamGenerate'>;
 
-/** The actors to give the machine: `interviewMachine.provide({ actors: createInterviewActors(...) })`. */
-export function createInterviewActors(options: LlmCallOptions = {}, llm: LlmFunctions = { generate, streamGenerate }) {
+/** The actors to give the machine: `interviewMachine.provide({ actors: createInterviewActors(llm, ...) })`. */
+export function createInterviewActors(llm: LlmFunctions, options: LlmCallOptions = {}) {
   return {
     analyzeDocuments: fromPromise<InterviewPlan, AnalysisInput>(async ({ input, signal }) => {
       // An invalid answer throws AnalysisError (retryable): the machine asks again, at most twice.
@@ -28,7 +25,7 @@ export function createInterviewActors(options: LlmCallOptions = {}, llm: LlmFunc
     }),
     streamTurn: fromCallback<EventObject, TurnInput>(({ input, sendBack }) => {
       const controller = new AbortController();
-      void runTurn(input, (event) => sendBack(event), controller.signal, options, llm);
+      void runTurn(input, (event) => sendBack(event), controller.signal, llm, options);
       return () => controller.abort();
     }),
   };
@@ -42,8 +39,8 @@ export async function runTurn(
   input: TurnInput,
   send: (event: TurnEvent) => void,
   signal: AbortSignal,
+  llm: Pick<LlmFunctions, 'streamGenerate'>,
   options: LlmCallOptions = {},
-  llm: Pick<LlmFunctions, 'streamGenerate'> = { streamGenerate },
 ): Promise<void> {
   const report = (event: TurnEvent) => {
     if (!signal.aborted) send(event);
@@ -60,7 +57,7 @@ export async function runTurn(
       ...options,
       signal,
       onRetry: (info) => {
-        // The client retries only before any text, but a fresh parser keeps that true here whatever it does.
+        // A retry voids what was streamed so far (a reply cut at its output limit is asked for again with more room).
         parser = createTurnParser();
         report({ type: 'TURN_RETRYING', attempt: info.attempt, delayMs: info.delayMs });
       },

@@ -1,6 +1,6 @@
-// Every prompt the interview sends (house rule: one module), as pure builders of Gemini requests.
+// Every prompt the interview sends (house rule: one module), as pure builders of LLM requests.
 // Documents and the conversation are fenced in tags and declared data; each request is one user turn.
-import type { GeminiRequest } from '../llm/index.ts';
+import type { LlmRequest } from '../llm/index.ts';
 import type { ClosingReason, ClosingTurnInput, IntroductionTurnInput, QuestionTurnInput, RecentMessage, TurnInput } from './turn.ts';
 import type { InterviewDocuments, InterviewSettings } from './types.ts';
 
@@ -48,7 +48,7 @@ const INTERVIEWER_SYSTEM = [
   DATA_RULE,
 ].join('\n');
 
-/** The JSON schema of the analysis (Gemini's OpenAPI-style responseSchema). */
+/** The JSON schema of the analysis (OpenAPI style, as the LLM request takes it; each provider translates it). */
 export const ANALYSIS_SCHEMA: Record<string, unknown> = {
   type: 'OBJECT',
   properties: {
@@ -60,7 +60,7 @@ export const ANALYSIS_SCHEMA: Record<string, unknown> = {
 };
 
 /** The document analysis: one JSON-mode call that returns `{ strategy, topics }`. */
-export function analysisRequest(documents: InterviewDocuments, settings: InterviewSettings): GeminiRequest {
+export function analysisRequest(documents: InterviewDocuments, settings: InterviewSettings): LlmRequest {
   const text = [
     fence('resume', documents.resume),
     fence('job_description', documents.jobDescription),
@@ -78,7 +78,7 @@ export function analysisRequest(documents: InterviewDocuments, settings: Intervi
 }
 
 /** The first turn: a warm welcome, how the interview will go, and one opening question. */
-export function introductionRequest(input: IntroductionTurnInput): GeminiRequest {
+export function introductionRequest(input: IntroductionTurnInput): LlmRequest {
   const text = [
     fence('strategy', input.strategy),
     fence('topics', numbered(input.topics)),
@@ -90,7 +90,7 @@ export function introductionRequest(input: IntroductionTurnInput): GeminiRequest
 }
 
 /** A turn after an answer: the decision line first (FOLLOW_UP or NEXT_TOPIC), then the question. */
-export function turnRequest(input: QuestionTurnInput): GeminiRequest {
+export function turnRequest(input: QuestionTurnInput): LlmRequest {
   const progress = `This will be question ${String(input.questionNumber)} of at most ${String(input.maxQuestions)}; ${String(input.elapsedMinutes)} of about ${String(input.maxMinutes)} minutes have passed.`;
   const task =
     input.followUpAllowed && input.currentTopic !== null
@@ -111,7 +111,7 @@ export function turnRequest(input: QuestionTurnInput): GeminiRequest {
 }
 
 /** The last turn: a warm close that says what happens next; no question, no decision line. */
-export function closingRequest(input: ClosingTurnInput): GeminiRequest {
+export function closingRequest(input: ClosingTurnInput): LlmRequest {
   const text = [
     fence('conversation', conversation(input.recent)),
     `The interview is over: ${closingReasonText(input.reason)}. ${String(input.questionsAsked)} questions were asked in ${String(input.elapsedMinutes)} minutes.`,
@@ -122,7 +122,7 @@ export function closingRequest(input: ClosingTurnInput): GeminiRequest {
 }
 
 /** The request for any turn input. */
-export function requestForTurn(input: TurnInput): GeminiRequest {
+export function requestForTurn(input: TurnInput): LlmRequest {
   switch (input.kind) {
     case 'introduction':
       return introductionRequest(input);
@@ -135,7 +135,7 @@ export function requestForTurn(input: TurnInput): GeminiRequest {
   }
 }
 
-function spoken(model: string, text: string): GeminiRequest {
+function spoken(model: string, text: string): LlmRequest {
   return { model, system: INTERVIEWER_SYSTEM, contents: [{ role: 'user', text }], temperature: TEMPERATURE, maxOutputTokens: TURN_MAX_OUTPUT_TOKENS };
 }
 

@@ -1,9 +1,10 @@
-// The Gemini client against a scripted fake fetch: captured streams cut at odd places, retries,
-// mid-stream drops, aborts, error mapping and the request it sends.
+// The shared client with the Gemini provider against a scripted fake fetch: captured streams cut at odd places,
+// retries, replies cut at the output limit, mid-stream drops, aborts, error mapping and the request it sends.
 import { describe, expect, it } from 'vitest';
-import { generate, streamGenerate, type GenerateOptions } from './client.ts';
+import { generate as generateWith, streamGenerate as streamWith, type GenerateOptions } from './client.ts';
 import { LlmError } from './errors.ts';
-import type { GeminiRequest } from './request.ts';
+import { geminiProvider } from './gemini/index.ts';
+import type { LlmRequest } from './request.ts';
 import type { RetryEvent } from './retry.ts';
 import {
   chunkBySizes,
@@ -23,7 +24,10 @@ import {
   type StreamProbe,
 } from './testdata/fixtures.ts';
 
-const request: GeminiRequest = { model: 'gemini-2.5-flash', system: 'Be brief.', contents: [{ role: 'user', text: 'Capital of Wyoming?' }] };
+const streamGenerate = (request: LlmRequest, options?: GenerateOptions) => streamWith(geminiProvider, request, options);
+const generate = (request: LlmRequest, options?: GenerateOptions) => generateWith(geminiProvider, request, options);
+
+const request: LlmRequest = { model: 'gemini-2.5-flash', system: 'Be brief.', contents: [{ role: 'user', text: 'Capital of Wyoming?' }] };
 
 function setup(steps: readonly ScriptStep[], extra: GenerateOptions = {}) {
   const fake = scriptedFetch(steps);
@@ -95,20 +99,33 @@ describe('streamGenerate with the captured streams', () => {
 });
 
 describe('streamGenerate finish reasons', () => {
-  it('returns a reply cut at MAX_TOKENS with its finish reason', async () => {
-    const t = setup([() => sseResponse([sseEvent(textPayload('Tell me ')), sseEvent(textPayload('about', 'MAX_TOKENS'))])]);
+  it('never accepts a reply cut at MAX_TOKENS: it voids the text and asks again with twice the room', async () => {
+    const t = setup([() => sseResponse([sseEvent(textPayload('Tell me ')), sseEvent(textPayload('about', 'MAX_TOKENS'))]), ok('Tell me about your last project.')]);
     const { deltas, result } = await drain(streamGenerate(request, t.options));
-    expect(deltas).toEqual(['Tell me ', 'about']);
-    expect(result).toEqual({ text: 'Tell me about', finishReason: 'MAX_TOKENS' });
+    expect(deltas).toEqual(['Tell me ', 'about', 'Tell me about your last project.']);
+    expect(result).toEqual({ text: 'Tell me about your last project.', finishReason: 'STOP' });
+    expect(t.retries).toEqual([{ attempt: 1, delayMs: 0, reason: 'max-tokens' }]);
+    const rooms = t.seen.map((seen) => (seen.body as { generationConfig: { maxOutputTokens: number } }).generationConfig.maxOutputTokens);
+    expect(rooms).toEqual([1024, 2048]);
   });
 
-  it('fails with max-tokens when thinking used the whole budget', async () => {
+  it('asks again with more room when thinking used the whole budget', async () => {
     const thoughtOnly = { candidates: [{ content: { parts: [{ text: 'Let me think', thought: true }] }, finishReason: 'MAX_TOKENS' }] };
-    const t = setup([() => sseResponse([sseEvent(thoughtOnly)])]);
+    const t = setup([() => sseResponse([sseEvent(thoughtOnly)]), ok('Hello.')]);
     const { deltas, error } = await drain(streamGenerate(request, t.options));
-    expect(deltas).toEqual([]);
-    expect(error).toMatchObject({ kind: 'max-tokens', partial: false, retryable: false });
-    expect((error as LlmError).userMessage).toMatch(/^The model used up its output budget before writing anything/);
+    expect(error).toBeUndefined();
+    expect(deltas).toEqual(['Hello.']);
+    expect(t.retries.map((r) => r.reason)).toEqual(['max-tokens']);
+  });
+
+  it('fails with max-tokens once the room cannot grow any more', async () => {
+    const cut = () => sseResponse([sseEvent(textPayload('Half', 'MAX_TOKENS'))]);
+    const t = setup([cut, cut, cut, cut]);
+    const { error } = await drain(streamGenerate(request, t.options));
+    expect(error).toMatchObject({ kind: 'max-tokens', partial: true, retryable: false, finishReason: 'MAX_TOKENS' });
+    const rooms = t.seen.map((seen) => (seen.body as { generationConfig: { maxOutputTokens: number } }).generationConfig.maxOutputTokens);
+    expect(rooms).toEqual([1024, 2048, 4096, 8192]);
+    expect((error as LlmError).userMessage).toMatch(/did not fit its output limit, even with more room/);
   });
 
   it('fails with empty for a finished stream without text, and does not retry it', async () => {
@@ -256,11 +273,12 @@ describe('streamGenerate after text was yielded', () => {
     expect(t.retries).toEqual([]);
   });
 
-  it('treats a stream that closes without a finish reason as a drop', async () => {
+  it('says a stream that closes without a finish reason stopped before it was finished', async () => {
     const t = setup([() => sseResponse([sseEvent(textPayload('Half a'))]), ok('never')]);
     const { deltas, error } = await drain(streamGenerate(request, t.options));
     expect(deltas).toEqual(['Half a']);
-    expect(error).toMatchObject({ kind: 'network', partial: true });
+    expect(error).toMatchObject({ kind: 'incomplete', partial: true, retryable: true });
+    expect((error as LlmError).userMessage).toBe('The language model stopped sending its reply before it was finished. Try again.');
     expect(t.seen).toHaveLength(1);
   });
 
@@ -355,8 +373,8 @@ describe('the request sent', () => {
 
   it.each([
     ['gemini-2.5-flash-lite', { thinkingBudget: 0 }],
-    ['gemini-2.5-pro', undefined],
-    ['gemini-3-pro-preview', { thinkingLevel: 'low' }],
+    ['gemini-2.5-pro', { thinkingBudget: 128 }],
+    ['gemini-3-pro-preview', { thinkingLevel: 'LOW' }],
   ])('sets thinkingConfig for %s to %o', async (model, thinkingConfig) => {
     const t = setup([ok('Hi')]);
     await drain(streamGenerate({ ...request, model }, t.options));
@@ -374,7 +392,7 @@ describe('the request sent', () => {
 
 describe('generate', () => {
   const schema = { type: 'OBJECT', properties: { topics: { type: 'ARRAY', items: { type: 'STRING' } } } };
-  const jsonRequest: GeminiRequest = { ...request, json: { schema } };
+  const jsonRequest: LlmRequest = { ...request, json: { schema } };
   const answer = (text: string, finishReason = 'STOP') => jsonResponse({ candidates: [{ content: { parts: [{ text }], role: 'model' }, finishReason }] });
 
   it('posts to generateContent in JSON mode and returns the text', async () => {
@@ -411,14 +429,17 @@ describe('generate', () => {
     expect(t.retries.map((r) => r.reason)).toEqual(['network']);
   });
 
-  it('fails with max-tokens when JSON was cut at the output limit', async () => {
-    const t = setup([answer('{"topics":["Go", "Ru', 'MAX_TOKENS')]);
-    expect(await expectLlmError(generate(jsonRequest, t.options))).toMatchObject({ kind: 'max-tokens', retryable: false });
+  it('asks again with more room when JSON was cut at the output limit', async () => {
+    const t = setup([answer('{"topics":["Go", "Ru', 'MAX_TOKENS'), answer('{"topics":["Go","Rust"]}')]);
+    expect(await generate(jsonRequest, t.options)).toBe('{"topics":["Go","Rust"]}');
+    expect(t.retries).toEqual([{ attempt: 1, delayMs: 0, reason: 'max-tokens' }]);
+    expect((t.seen[1]?.body as { generationConfig: { maxOutputTokens: number } }).generationConfig.maxOutputTokens).toBe(2048);
   });
 
-  it('returns plain text cut at MAX_TOKENS as it came', async () => {
-    const t = setup([answer('A long ans', 'MAX_TOKENS')]);
-    expect(await generate(request, t.options)).toBe('A long ans');
+  it('fails with max-tokens when every try is cut at the limit', async () => {
+    const t = setup([answer('A long ans', 'MAX_TOKENS'), answer('A long ans', 'MAX_TOKENS')], { maxRetries: 1 });
+    expect(await expectLlmError(generate(request, t.options))).toMatchObject({ kind: 'max-tokens', retryable: false });
+    expect(t.seen).toHaveLength(2);
   });
 
   it.each<[string, Response, string]>([

@@ -1,11 +1,10 @@
-// Calls Gemini through the proxy: `streamGenerate` yields text deltas from the SSE route, `generate`
-// returns one whole answer (for JSON). Retries happen only before any text reached the caller.
+// The shared LLM client: calls a provider through the proxy, `streamGenerate` yielding text deltas and `generate`
+// returning one whole answer (for JSON). Retries, abort and the errors the UI shows live here, once for every provider.
 import { ApiError, createApiFetch, NETWORK_ERROR, UNEXPECTED_RESPONSE, type ApiFetch } from '../api/index.ts';
-import { LlmError, llmErrorForBlock, llmErrorForFinish, llmErrorFromHttp } from './errors.ts';
-import { parseGeminiChunk, readGeminiResponse, type GeminiChunk } from './gemini-chunks.ts';
-import { buildGeminiBody, geminiPath, type GeminiRequest } from './request.ts';
+import { isProxyErrorCode, LlmError, llmErrorForFinish, llmErrorFromProxy, type Finish } from './errors.ts';
+import type { LlmProvider, ProviderCall } from './provider.ts';
+import { assertUserFirst, DEFAULT_MAX_OUTPUT_TOKENS, type LlmRequest } from './request.ts';
 import { planRetry, sleep as defaultSleep, type RetryEvent } from './retry.ts';
-import { createSseParser } from './sse.ts';
 
 /** How a call reaches the proxy and what it does on the way; everything is optional. */
 export interface GenerateOptions {
@@ -15,29 +14,37 @@ export interface GenerateOptions {
   fetch?: typeof fetch;
   /** Returns the proxy access token, or null when there is none. */
   getToken?: () => string | null;
-  /** Told before each automatic retry, e.g. to show "busy, retrying in 2 s". */
+  /**
+   * Told before each automatic retry, e.g. to show "busy, retrying in 2 s". Warning: after a retry whose reason is
+   * 'max-tokens' the text yielded so far is void (the reply was cut at its output limit and is asked for again).
+   */
   onRetry?: (info: RetryEvent) => void;
-  /** How many times to retry 429 / 5xx / network failures before any text; default 3. */
+  /** How many times to retry (429 / 5xx / network failures before any text, and replies cut at the output limit); default 3. */
   maxRetries?: number;
   /** The wait between tries; defaults to a timer that stops on abort (tests pass a fake). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/** What a finished stream returns (the generator's return value): all its text and why it stopped. */
+/** What a finished stream returns (the generator's return value): the text of the reply and why it stopped. */
 export interface StreamResult {
   text: string;
-  /** Gemini's finishReason: 'STOP', or 'MAX_TOKENS' when the text was cut at the output limit. */
+  /** The provider's own finish reason, e.g. 'STOP' (Gemini) or 'stop' (OpenAI-compatible). */
   finishReason: string;
 }
 
 /** Default number of automatic retries. */
 export const DEFAULT_MAX_RETRIES = 3;
 
+/** The most output room a reply cut at its limit is retried with (the proxy's default clamp). */
+export const MAX_OUTPUT_TOKENS_CEILING = 8192;
+
 interface Call {
+  provider: LlmProvider;
   model: string;
-  path: string;
+  wire: ProviderCall;
+  /** Output room of the next try; doubled after a reply cut at the limit. */
+  room: number;
   init: RequestInit;
-  json: boolean;
   apiFetch: ApiFetch;
   signal: AbortSignal | undefined;
   maxRetries: number;
@@ -45,11 +52,15 @@ interface Call {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/** Streams the reply as text deltas, returning `{ text, finishReason }`; throws LlmError (`partial: true`, never retried, once text was yielded). */
-export async function* streamGenerate(request: GeminiRequest, options: GenerateOptions = {}): AsyncGenerator<string, StreamResult, undefined> {
-  const call = prepareCall(request, options, true);
+/**
+ * Streams the reply as text deltas, returning `{ text, finishReason }`. Throws LlmError (`partial: true` once text was
+ * yielded); a failure after text is never retried here, except a reply cut at its output limit (see `onRetry`).
+ */
+export async function* streamGenerate(provider: LlmProvider, request: LlmRequest, options: GenerateOptions = {}): AsyncGenerator<string, StreamResult, undefined> {
+  const call = prepareCall(provider, request, options, true);
   let text = '';
-  for (let retriesDone = 0; ; retriesDone++) {
+  let retriesDone = 0;
+  for (;;) {
     const attempt = streamAttempt(call);
     try {
       for (;;) {
@@ -59,7 +70,9 @@ export async function* streamGenerate(request: GeminiRequest, options: GenerateO
           step = await attempt.next();
         } catch (error) {
           const failure = toLlmError(error, call);
-          await waitBeforeRetry(text ? asPartial(failure) : failure, retriesDone, call);
+          const next = await planNext(text ? asPartial(failure) : failure, retriesDone, call);
+          if (next === 'retry') retriesDone++;
+          if (failure.kind === 'max-tokens') text = '';
           break;
         }
         if (step.done) return { text, finishReason: step.value };
@@ -74,30 +87,31 @@ export async function* streamGenerate(request: GeminiRequest, options: GenerateO
 }
 
 /** Returns the whole reply at once (use with `json` for structured output). Throws LlmError. */
-export async function generate(request: GeminiRequest, options: GenerateOptions = {}): Promise<string> {
-  const call = prepareCall(request, options, false);
-  for (let retriesDone = 0; ; retriesDone++) {
+export async function generate(provider: LlmProvider, request: LlmRequest, options: GenerateOptions = {}): Promise<string> {
+  const call = prepareCall(provider, request, options, false);
+  let retriesDone = 0;
+  for (;;) {
     try {
       call.signal?.throwIfAborted();
       return await generateAttempt(call);
     } catch (error) {
-      await waitBeforeRetry(toLlmError(error, call), retriesDone, call);
+      if ((await planNext(toLlmError(error, call), retriesDone, call)) === 'retry') retriesDone++;
     }
   }
 }
 
-function prepareCall(request: GeminiRequest, options: GenerateOptions, stream: boolean): Call {
-  const body = JSON.stringify(buildGeminiBody(request));
+function prepareCall(provider: LlmProvider, request: LlmRequest, options: GenerateOptions, stream: boolean): Call {
+  assertUserFirst(request);
   return {
+    provider,
     model: request.model,
-    path: geminiPath(request.model, stream),
+    wire: provider.start(request, { stream }),
+    room: request.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS,
     init: {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: stream ? 'text/event-stream' : 'application/json' },
-      body,
       signal: options.signal,
     },
-    json: request.json !== undefined,
     apiFetch: createApiFetch({ getToken: options.getToken ?? (() => null), fetch: options.fetch }),
     signal: options.signal,
     maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
@@ -106,17 +120,21 @@ function prepareCall(request: GeminiRequest, options: GenerateOptions, stream: b
   };
 }
 
+function send(call: Call): Promise<Response> {
+  return call.apiFetch(call.wire.path, { ...call.init, body: JSON.stringify(call.wire.body(call.room)) });
+}
+
 /** One try of a stream: yields text deltas, returns the finish reason, throws on any failure. */
 async function* streamAttempt(call: Call): AsyncGenerator<string, string, undefined> {
-  const response = await call.apiFetch(call.path, call.init);
+  const response = await send(call);
   if (!response.body) throw new LlmError('network', 'The proxy answered the stream without a body.');
   const reader = response.body.getReader();
-  const parser = createSseParser();
+  const events = call.wire.streamReader();
   const { signal } = call;
   // Any fetch gets cancelled on abort, even one that ignores the signal once the body has started.
   const onAbort = () => void reader.cancel(signal?.reason).catch(() => undefined);
   signal?.addEventListener('abort', onAbort, { once: true });
-  let finishReason: string | undefined;
+  let finish: Finish | undefined;
   let hasText = false;
   let ended = false;
   try {
@@ -124,15 +142,12 @@ async function* streamAttempt(call: Call): AsyncGenerator<string, string, undefi
       const read = await reader.read();
       signal?.throwIfAborted();
       ended = read.done;
-      const payloads = read.done ? parser.end() : parser.push(read.value);
-      for (const payload of payloads) {
-        const chunk = parseGeminiChunk(payload);
-        if (!chunk) throw new LlmError('unavailable', `Gemini sent a stream event that is not a response: ${payload.slice(0, 120)}`);
-        throwIfFailed(chunk, call);
-        if (chunk.finishReason) finishReason = chunk.finishReason;
-        if (chunk.text) {
+      for (const event of read.done ? events.end() : events.push(read.value)) {
+        if (event.type === 'error') throw event.error;
+        if (event.type === 'finish') finish = event.finish;
+        else if (event.text) {
           hasText = true;
-          yield chunk.text;
+          yield event.text;
         }
       }
     }
@@ -140,48 +155,40 @@ async function* streamAttempt(call: Call): AsyncGenerator<string, string, undefi
     signal?.removeEventListener('abort', onAbort);
     if (!ended) await reader.cancel().catch(() => undefined);
   }
-  // Gemini always names a finish reason in its last event; a stream without one was cut off.
-  if (finishReason === undefined) throw new LlmError('network', 'The stream ended before Gemini said the reply was finished.');
-  const failure = llmErrorForFinish(finishReason, hasText);
+  if (finish === undefined) {
+    throw new LlmError('incomplete', `The stream ended before ${call.provider.name} said the reply was finished.`);
+  }
+  const failure = llmErrorForFinish(finish, hasText, call.provider.name);
   if (failure) throw failure;
-  return finishReason;
+  return finish.raw;
 }
 
 /** One try of a whole-answer call. */
 async function generateAttempt(call: Call): Promise<string> {
-  const response = await call.apiFetch(call.path, call.init);
+  const response = await send(call);
   const raw = await response.text();
-  let body: unknown;
+  let json: unknown;
   try {
-    body = JSON.parse(raw);
+    json = JSON.parse(raw);
   } catch {
-    throw new LlmError('unavailable', `Gemini answered with something that is not JSON: ${raw.slice(0, 120)}`);
+    throw new LlmError('unavailable', `${call.provider.name} answered with something that is not JSON: ${raw.slice(0, 120)}`);
   }
-  const chunk = readGeminiResponse(body);
-  if (!chunk) throw new LlmError('unavailable', 'Gemini answered with JSON that is not a response object.');
-  throwIfFailed(chunk, call);
-  const failure = llmErrorForFinish(chunk.finishReason, chunk.text.length > 0);
+  const reply = call.wire.readWhole(json);
+  const failure = llmErrorForFinish(reply.finish ?? { reason: 'stop', raw: 'no finish reason' }, reply.text.length > 0, call.provider.name);
   if (failure) throw failure;
-  // Warning: JSON cut at the output limit never parses, so it is an error here, not a short answer.
-  if (call.json && chunk.finishReason === 'MAX_TOKENS') {
-    throw new LlmError('max-tokens', 'Gemini hit maxOutputTokens in the middle of its JSON answer.', {
-      finishReason: 'MAX_TOKENS',
-      userMessage: "The model's answer was cut off at its output limit. Try again with a higher output limit, or pick a model that thinks less.",
-    });
-  }
-  return chunk.text;
+  return reply.text;
 }
 
-/** Throws for a chunk that carries an error or a blocked prompt. */
-function throwIfFailed(chunk: GeminiChunk, call: Call): void {
-  if (chunk.error) {
-    throw llmErrorFromHttp({ status: chunk.error.code ?? 500, body: { error: chunk.error }, model: call.model });
+/** Decides what follows a failed try: adapt the body, retry with more room, wait and retry, or throw `failure`. */
+async function planNext(failure: LlmError, retriesDone: number, call: Call): Promise<'adapted' | 'retry'> {
+  if (failure.kind === 'bad-request' && !failure.partial && call.wire.adaptToRefusal(failure)) return 'adapted';
+  if (failure.kind === 'max-tokens') {
+    const room = Math.min(call.room * 2, MAX_OUTPUT_TOKENS_CEILING);
+    if (room <= call.room || retriesDone >= call.maxRetries) throw failure;
+    call.room = room;
+    call.onRetry?.({ attempt: retriesDone + 1, delayMs: 0, reason: 'max-tokens' });
+    return 'retry';
   }
-  if (chunk.blockReason) throw llmErrorForBlock(chunk.blockReason);
-}
-
-/** Waits before the next try, or throws `failure` when there is to be none. */
-async function waitBeforeRetry(failure: LlmError, retriesDone: number, call: Call): Promise<void> {
   const retry = planRetry(failure, retriesDone, call.maxRetries);
   if (!retry) throw failure;
   call.onRetry?.(retry);
@@ -191,21 +198,18 @@ async function waitBeforeRetry(failure: LlmError, retriesDone: number, call: Cal
   } catch (error) {
     throw toLlmError(error, call);
   }
+  return 'retry';
 }
 
 /** Turns anything thrown during a call into an LlmError. */
 function toLlmError(error: unknown, call: Call): LlmError {
-  if (call.signal?.aborted) return new LlmError('aborted', 'The Gemini call was aborted.', { cause: error });
+  if (call.signal?.aborted) return new LlmError('aborted', `The ${call.provider.name} call was aborted.`, { cause: error });
   if (error instanceof LlmError) return error;
   if (error instanceof ApiError) {
     if (error.code === NETWORK_ERROR) return new LlmError('network', error.message, { cause: error });
-    return llmErrorFromHttp({
-      status: error.status,
-      code: error.code === UNEXPECTED_RESPONSE ? undefined : error.code,
-      body: error.body,
-      headers: error.headers,
-      model: call.model,
-    });
+    const failure = { status: error.status, body: error.body, headers: error.headers, model: call.model };
+    const code = error.code === UNEXPECTED_RESPONSE ? undefined : error.code;
+    return isProxyErrorCode(code) ? llmErrorFromProxy({ ...failure, code }, call.provider.name) : call.wire.upstreamError(failure);
   }
   return new LlmError('network', `The connection failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }

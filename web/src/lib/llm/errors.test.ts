@@ -1,22 +1,25 @@
-// Table tests for mapping HTTP failures, finish reasons and retry hints onto LlmError.
+// Table tests for LlmError, the proxy's own error responses, finish reasons and Retry-After, the same for every provider.
 import { describe, expect, it } from 'vitest';
 import {
   defaultUserMessage,
+  isProxyErrorCode,
   isRetryableKind,
   LlmError,
-  llmErrorForBlock,
+  llmErrorByStatus,
   llmErrorForFinish,
-  llmErrorFromHttp,
+  llmErrorFromProxy,
   retryAfterHeaderMs,
-  retryInfoDelayMs,
+  type Finish,
   type LlmErrorKind,
 } from './errors.ts';
-import { googleError, proxyError } from './testdata/fixtures.ts';
+import { proxyError } from './testdata/fixtures.ts';
 
 const KINDS: LlmErrorKind[] = [
   'rate-limited',
+  'quota-exhausted',
   'unavailable',
   'network',
+  'incomplete',
   'safety',
   'recitation',
   'max-tokens',
@@ -24,6 +27,7 @@ const KINDS: LlmErrorKind[] = [
   'bad-request',
   'unauthorized',
   'not-configured',
+  'misconfigured',
   'forbidden',
   'aborted',
 ];
@@ -65,111 +69,88 @@ describe('retryAfterHeaderMs', () => {
   });
 });
 
-describe('retryInfoDelayMs', () => {
-  const retryInfo = (retryDelay: string) => googleError(429, 'RESOURCE_EXHAUSTED', 'Quota.', [
-    { '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations: [] },
-    { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay },
-  ]);
-  it.each([
-    ['12s', retryInfo('12s'), 12_000],
-    ['0.5s', retryInfo('0.5s'), 500],
-    ['38.123456s', retryInfo('38.123456s'), 38_123],
-    ['no unit', retryInfo('12'), undefined],
-    ['no RetryInfo', googleError(503, 'UNAVAILABLE', 'Overloaded.'), undefined],
-    ['not an error body', { hello: 1 }, undefined],
-    ['undefined', undefined, undefined],
-  ])('%s', (_name, body, expected) => {
-    expect(retryInfoDelayMs(body)).toBe(expected);
+describe('llmErrorFromProxy', () => {
+  it.each<[string, number, string, LlmErrorKind, boolean]>([
+    ['401', 401, 'unauthorized', 'unauthorized', false],
+    ['403 model not allowed', 403, 'model_not_allowed', 'forbidden', false],
+    ['403 origin', 403, 'forbidden_origin', 'forbidden', false],
+    ['429', 429, 'rate_limited', 'rate-limited', true],
+    ['503 not configured', 503, 'not_configured', 'not-configured', false],
+    ['503 shutting down', 503, 'shutting_down', 'unavailable', true],
+    ['502', 502, 'upstream_unreachable', 'unavailable', true],
+    ['504', 504, 'upstream_timeout', 'unavailable', true],
+    ['500', 500, 'internal', 'unavailable', true],
+    ['400', 400, 'bad_request', 'bad-request', false],
+    ['404', 404, 'not_found', 'bad-request', false],
+    ['413', 413, 'payload_too_large', 'bad-request', false],
+  ])('%s → %s', (_name, status, code, kind, retryable) => {
+    const error = llmErrorFromProxy({ status, code, body: proxyError(code, 'The proxy says why.'), model: 'm' }, 'Gemini');
+    expect(error).toMatchObject({ kind, retryable, status, partial: false });
+    expect(error.message).toContain(String(status));
+    expect(error.message).toContain('The proxy says why.');
+  });
+
+  it('says which model is not allowed and where to pick another', () => {
+    const error = llmErrorFromProxy({ status: 403, code: 'model_not_allowed', body: undefined, model: 'gemini-2.5-pro' }, 'Gemini');
+    expect(error.userMessage).toBe('This server does not allow the model "gemini-2.5-pro". Pick another model on the setup screen.');
+  });
+
+  it('uses the plain messages for a missing token and a provider that is not set up', () => {
+    expect(llmErrorFromProxy({ status: 401, code: 'unauthorized', body: undefined }, 'Gemini').userMessage).toMatch(/^This server needs an access token/);
+    expect(llmErrorFromProxy({ status: 503, code: 'not_configured', body: undefined }, 'Gemini').userMessage).toMatch(/^Gemini is not configured on this server/);
+  });
+
+  it('keeps the proxy’s Retry-After', () => {
+    expect(llmErrorFromProxy({ status: 429, code: 'rate_limited', body: undefined, headers: new Headers({ 'retry-after': '4' }) }, 'Gemini').retryAfterMs).toBe(4000);
   });
 });
 
-describe('llmErrorFromHttp', () => {
-  it.each<[string, number, string | undefined, unknown, LlmErrorKind, boolean]>([
-    ['proxy 401', 401, 'unauthorized', proxyError('unauthorized', 'A valid access token is required.'), 'unauthorized', false],
-    ['proxy 403 model not allowed', 403, 'model_not_allowed', proxyError('model_not_allowed', 'no'), 'forbidden', false],
-    ['proxy 403 origin', 403, 'forbidden_origin', proxyError('forbidden_origin', 'no'), 'forbidden', false],
-    ['Gemini 403', 403, undefined, googleError(403, 'PERMISSION_DENIED', 'Denied.'), 'forbidden', false],
-    ['proxy 429', 429, 'rate_limited', proxyError('rate_limited', 'Too many.'), 'rate-limited', true],
-    ['Gemini 429', 429, undefined, googleError(429, 'RESOURCE_EXHAUSTED', 'Quota.'), 'rate-limited', true],
-    ['proxy 503 not configured', 503, 'not_configured', proxyError('not_configured', 'set GEMINI_API_KEY'), 'not-configured', false],
-    ['proxy 503 shutting down', 503, 'shutting_down', proxyError('shutting_down', 'bye'), 'unavailable', true],
-    ['Gemini 503', 503, undefined, googleError(503, 'UNAVAILABLE', 'Overloaded.'), 'unavailable', true],
-    ['Gemini 500', 500, undefined, googleError(500, 'INTERNAL', 'Oops.'), 'unavailable', true],
-    ['proxy 502', 502, 'upstream_unreachable', proxyError('upstream_unreachable', 'x'), 'unavailable', true],
-    ['proxy 504', 504, 'upstream_timeout', proxyError('upstream_timeout', 'x'), 'unavailable', true],
-    ['not JSON 502', 502, undefined, undefined, 'unavailable', true],
-    ['proxy 400', 400, 'bad_request', proxyError('bad_request', 'x'), 'bad-request', false],
-    ['Gemini 400', 400, undefined, googleError(400, 'INVALID_ARGUMENT', 'Bad.'), 'bad-request', false],
-    [
-      'Gemini 400 bad key',
-      400,
-      undefined,
-      googleError(400, 'INVALID_ARGUMENT', 'API key not valid.', [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' }]),
-      'not-configured',
-      false,
-    ],
-    ['proxy 404', 404, 'not_found', proxyError('not_found', 'x'), 'bad-request', false],
-    ['proxy 413', 413, 'payload_too_large', proxyError('payload_too_large', 'x'), 'bad-request', false],
-  ])('%s → %s', (_name, status, code, body, kind, retryable) => {
-    const error = llmErrorFromHttp({ status, code, body, model: 'gemini-x' });
-    expect(error).toMatchObject({ kind, retryable, status, partial: false });
-    expect(error.message).toContain(String(status));
+describe('isProxyErrorCode', () => {
+  it.each([
+    ['not_configured', true],
+    ['model_not_allowed', true],
+    ['model_not_found', false],
+    ['invalid_api_key', false],
+    [undefined, false],
+  ])('%s → %s', (code, expected) => {
+    expect(isProxyErrorCode(code)).toBe(expected);
   });
+});
 
-  it('says which model is not allowed', () => {
-    const error = llmErrorFromHttp({ status: 403, code: 'model_not_allowed', body: undefined, model: 'gemini-2.5-pro' });
-    expect(error.userMessage).toContain('"gemini-2.5-pro"');
-  });
-
-  it('uses the plain messages for a missing token and a missing key', () => {
-    expect(llmErrorFromHttp({ status: 401, code: 'unauthorized', body: undefined }).userMessage).toMatch(/^This server needs an access token/);
-    expect(llmErrorFromHttp({ status: 503, code: 'not_configured', body: undefined }).userMessage).toMatch(/^The language model is not configured on this server/);
-  });
-
-  it('prefers Retry-After over RetryInfo', () => {
-    const body = googleError(429, 'RESOURCE_EXHAUSTED', 'Quota.', [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '30s' }]);
-    expect(llmErrorFromHttp({ status: 429, body, headers: new Headers({ 'retry-after': '4' }) }).retryAfterMs).toBe(4000);
-    expect(llmErrorFromHttp({ status: 429, body }).retryAfterMs).toBe(30_000);
-    expect(llmErrorFromHttp({ status: 429, body: undefined }).retryAfterMs).toBeUndefined();
-  });
-
-  it('puts Google’s message in the developer message only', () => {
-    const error = llmErrorFromHttp({ status: 500, body: googleError(500, 'INTERNAL', 'Internal thing.') });
-    expect(error.message).toContain('Internal thing.');
-    expect(error.userMessage).not.toContain('Internal thing.');
+describe('llmErrorByStatus', () => {
+  it.each<[number, LlmErrorKind]>([
+    [400, 'bad-request'],
+    [401, 'unauthorized'],
+    [403, 'forbidden'],
+    [404, 'bad-request'],
+    [408, 'unavailable'],
+    [429, 'rate-limited'],
+    [500, 'unavailable'],
+    [503, 'unavailable'],
+  ])('%i → %s', (status, kind) => {
+    expect(llmErrorByStatus(status, 'm')).toMatchObject({ kind, status });
   });
 });
 
 describe('llmErrorForFinish', () => {
-  it.each<[string | undefined, boolean, LlmErrorKind | undefined]>([
-    ['STOP', true, undefined],
-    ['STOP', false, 'empty'],
-    [undefined, false, 'empty'],
-    ['MAX_TOKENS', true, undefined],
-    ['MAX_TOKENS', false, 'max-tokens'],
-    ['SAFETY', true, 'safety'],
-    ['SAFETY', false, 'safety'],
-    ['PROHIBITED_CONTENT', false, 'safety'],
-    ['BLOCKLIST', true, 'safety'],
-    ['SPII', true, 'safety'],
-    ['RECITATION', true, 'recitation'],
-    ['OTHER', true, undefined],
-    ['OTHER', false, 'empty'],
+  const finish = (reason: Finish['reason']): Finish => ({ reason, raw: reason.toUpperCase() });
+  it.each<[Finish['reason'], boolean, LlmErrorKind | undefined]>([
+    ['stop', true, undefined],
+    ['stop', false, 'empty'],
+    ['other', true, undefined],
+    ['other', false, 'empty'],
+    ['length', true, 'max-tokens'],
+    ['length', false, 'max-tokens'],
+    ['safety', true, 'safety'],
+    ['safety', false, 'safety'],
+    ['recitation', true, 'recitation'],
   ])('%s with text %s → %s', (reason, hasText, kind) => {
-    const error = llmErrorForFinish(reason, hasText);
+    const error = llmErrorForFinish(finish(reason), hasText, 'Gemini');
     expect(error?.kind).toBe(kind);
-    if (error && (kind === 'safety' || kind === 'recitation')) expect(error.partial).toBe(hasText);
+    if (error) expect(error).toMatchObject({ partial: hasText, finishReason: reason.toUpperCase() });
   });
 
-  it('explains an output budget spent on thinking', () => {
-    expect(llmErrorForFinish('MAX_TOKENS', false)?.userMessage).toMatch(/^The model used up its output budget before writing anything/);
-  });
-});
-
-describe('llmErrorForBlock', () => {
-  it('is a safety error that asks to rephrase', () => {
-    const error = llmErrorForBlock('PROHIBITED_CONTENT');
-    expect(error).toMatchObject({ kind: 'safety', finishReason: 'PROHIBITED_CONTENT', partial: false });
-    expect(error.userMessage).toContain('Rephrase');
+  it('never takes a reply cut at the output limit as complete, however much text it has', () => {
+    expect(llmErrorForFinish({ reason: 'length', raw: 'length' }, true, 'OpenAI-compatible server')?.message).toMatch(/mid-reply/);
   });
 });

@@ -1,12 +1,13 @@
-// LlmError, the one error the Gemini client fails with, and the pure mapping of HTTP failures,
-// finish reasons and retry hints (Retry-After, Google's RetryInfo) onto it.
-import * as v from 'valibot';
+// LlmError, the one error the LLM client fails with, whatever the provider; the pure mapping of the proxy's
+// own error responses and of finish reasons onto it, and the Retry-After header parser.
 
 /** What went wrong, in terms the app can act on. */
 export type LlmErrorKind =
   | 'rate-limited'
+  | 'quota-exhausted'
   | 'unavailable'
   | 'network'
+  | 'incomplete'
   | 'safety'
   | 'recitation'
   | 'max-tokens'
@@ -14,6 +15,7 @@ export type LlmErrorKind =
   | 'bad-request'
   | 'unauthorized'
   | 'not-configured'
+  | 'misconfigured'
   | 'forbidden'
   | 'aborted';
 
@@ -27,13 +29,13 @@ export interface LlmErrorDetails {
   status?: number;
   /** How long the server asked us to wait before trying again, in milliseconds. */
   retryAfterMs?: number;
-  /** Gemini's finishReason or blockReason behind a 'safety' / 'recitation' / 'max-tokens' / 'empty' error. */
+  /** The provider's finish or block reason behind a 'safety' / 'recitation' / 'max-tokens' / 'empty' error. */
   finishReason?: string;
   /** The underlying error, for logs. */
   cause?: unknown;
 }
 
-/** A failed Gemini call: `kind` for code, `userMessage` for people, `message` for developers. */
+/** A failed LLM call: `kind` for code, `userMessage` for people, `message` for developers. */
 export class LlmError extends Error {
   override readonly name = 'LlmError';
   /** Whether trying the same call again may succeed. */
@@ -46,7 +48,7 @@ export class LlmError extends Error {
   readonly status: number | undefined;
   /** How long the server asked us to wait, in milliseconds, when it said. */
   readonly retryAfterMs: number | undefined;
-  /** Gemini's finish or block reason behind the error, when there was one. */
+  /** The provider's finish or block reason behind the error, when there was one. */
   readonly finishReason: string | undefined;
 
   /** Builds an error of `kind`; retryable and the default user message follow from the kind. */
@@ -71,14 +73,17 @@ export function isRetryableKind(kind: LlmErrorKind): boolean {
     case 'rate-limited':
     case 'unavailable':
     case 'network':
+    case 'incomplete':
     case 'safety':
     case 'recitation':
     case 'empty':
       return true;
+    case 'quota-exhausted':
     case 'max-tokens':
     case 'bad-request':
     case 'unauthorized':
     case 'not-configured':
+    case 'misconfigured':
     case 'forbidden':
     case 'aborted':
       return false;
@@ -87,23 +92,27 @@ export function isRetryableKind(kind: LlmErrorKind): boolean {
   }
 }
 
-/** The plain-words message for a kind: what happened, then what to do. */
+/** The plain-words message for a kind: what happened, then what to do or who can fix it. */
 export function defaultUserMessage(kind: LlmErrorKind, retryAfterMs?: number): string {
   switch (kind) {
     case 'rate-limited':
       return retryAfterMs === undefined
         ? 'The language model is getting too many requests right now. Wait a moment and try again.'
         : `The language model is getting too many requests right now. Try again in ${String(Math.max(1, Math.ceil(retryAfterMs / 1000)))} seconds.`;
+    case 'quota-exhausted':
+      return "This server has used up its daily quota of language model requests. Try again tomorrow, or ask whoever runs the server to raise the quota or offer another model.";
     case 'unavailable':
       return 'The language model is busy or unavailable right now. Try again in a moment.';
     case 'network':
       return 'The connection to the server was lost. Check your internet connection and try again.';
+    case 'incomplete':
+      return 'The language model stopped sending its reply before it was finished. Try again.';
     case 'safety':
       return "The interviewer's reply was blocked by the model's safety filter. Try again, or rephrase your last answer.";
     case 'recitation':
       return "The interviewer's reply was stopped because it repeated text from elsewhere too closely. Try again.";
     case 'max-tokens':
-      return 'The model used up its output budget before writing anything. Try again with a higher output limit, or pick a model that thinks less.';
+      return "The model's reply did not fit its output limit, even with more room. Try again, or pick a model that thinks less.";
     case 'empty':
       return 'The model sent back an empty reply. Try again.';
     case 'bad-request':
@@ -111,7 +120,9 @@ export function defaultUserMessage(kind: LlmErrorKind, retryAfterMs?: number): s
     case 'unauthorized':
       return 'This server needs an access token, or the saved one was not accepted. Enter the token you were given and try again.';
     case 'not-configured':
-      return 'The language model is not configured on this server. Whoever runs it needs to set GEMINI_API_KEY.';
+      return 'The language model is not configured on this server. Whoever runs it needs to set GEMINI_API_KEY or OPENAI_BASE_URL.';
+    case 'misconfigured':
+      return "The language model service refused this server's settings. Whoever runs the xquizit server needs to check its language model settings.";
     case 'forbidden':
       return 'The server refused this request. Check the settings, or ask whoever runs the server.';
     case 'aborted':
@@ -120,20 +131,6 @@ export function defaultUserMessage(kind: LlmErrorKind, retryAfterMs?: number): s
       return assertNever(kind);
   }
 }
-
-const RETRY_DELAY_RE = /^(\d+(?:\.\d+)?)s$/;
-
-const GoogleErrorSchema = v.object({
-  error: v.looseObject({
-    code: v.optional(v.unknown()),
-    message: v.optional(v.unknown()),
-    status: v.optional(v.unknown()),
-    details: v.optional(v.array(v.unknown())),
-  }),
-});
-
-const RetryInfoSchema = v.looseObject({ '@type': v.pipe(v.string(), v.endsWith('RetryInfo')), retryDelay: v.string() });
-const ErrorInfoSchema = v.looseObject({ '@type': v.pipe(v.string(), v.endsWith('ErrorInfo')), reason: v.string() });
 
 /** Reads Retry-After (seconds or an HTTP date) in milliseconds; undefined when absent or unreadable. */
 export function retryAfterHeaderMs(value: string | null | undefined, now = Date.now()): number | undefined {
@@ -144,37 +141,10 @@ export function retryAfterHeaderMs(value: string | null | undefined, now = Date.
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Reads Google's `RetryInfo.retryDelay` ("12s", "0.5s") from an error body, in milliseconds. */
-export function retryInfoDelayMs(body: unknown): number | undefined {
-  const parsed = v.safeParse(GoogleErrorSchema, body);
-  if (!parsed.success) return undefined;
-  for (const detail of parsed.output.error.details ?? []) {
-    if (!v.is(RetryInfoSchema, detail)) continue;
-    const seconds = RETRY_DELAY_RE.exec(detail.retryDelay.trim())?.[1];
-    if (seconds !== undefined) return Math.round(Number(seconds) * 1000);
-  }
-  return undefined;
-}
-
-function errorInfoReason(body: unknown): string | undefined {
-  const parsed = v.safeParse(GoogleErrorSchema, body);
-  if (!parsed.success) return undefined;
-  for (const detail of parsed.output.error.details ?? []) {
-    if (v.is(ErrorInfoSchema, detail)) return detail.reason;
-  }
-  return undefined;
-}
-
-function upstreamMessage(body: unknown): string | undefined {
-  const parsed = v.safeParse(GoogleErrorSchema, body);
-  const message = parsed.success ? parsed.output.error.message : undefined;
-  return typeof message === 'string' && message ? message : undefined;
-}
-
 /** Everything known about an error response: status, the proxy's code (if it made the error), body and headers. */
 export interface HttpFailure {
   status: number;
-  /** The proxy's own error code (`not_configured`, `model_not_allowed`, ...), or undefined for relayed Gemini errors. */
+  /** The proxy's own error code (`not_configured`, `model_not_allowed`, ...), or undefined for relayed upstream errors. */
   code?: string;
   body: unknown;
   headers?: Headers;
@@ -182,63 +152,96 @@ export interface HttpFailure {
   model?: string;
 }
 
-/** Maps an error response from the proxy (its own, or Gemini's relayed) to an LlmError. */
-export function llmErrorFromHttp(failure: HttpFailure, now = Date.now()): LlmError {
-  const { status, code, body } = failure;
-  const retryAfterMs = retryAfterHeaderMs(failure.headers?.get('retry-after'), now) ?? retryInfoDelayMs(body);
-  const detail = upstreamMessage(body) ?? code ?? 'no description';
-  const message = `Gemini call failed with HTTP ${String(status)}: ${detail}`;
+/** The error codes the proxy answers with itself; any other body is the upstream's, relayed. */
+const PROXY_ERROR_CODES = new Set([
+  'bad_request',
+  'unauthorized',
+  'forbidden_origin',
+  'model_not_allowed',
+  'not_found',
+  'method_not_allowed',
+  'payload_too_large',
+  'rate_limited',
+  'not_configured',
+  'upstream_unreachable',
+  'upstream_timeout',
+  'upstream_error',
+  'shutting_down',
+  'internal',
+]);
+
+/** Whether an error code is one the proxy makes itself (OpenAI-compatible servers send string codes too). */
+export function isProxyErrorCode(code: string | undefined): code is string {
+  return code !== undefined && PROXY_ERROR_CODES.has(code);
+}
+
+/** Maps an error the proxy made itself (`failure.code` set) to an LlmError; `service` names the provider in messages. */
+export function llmErrorFromProxy(failure: HttpFailure & { code: string }, service: string, now = Date.now()): LlmError {
+  const { status, code } = failure;
+  const retryAfterMs = retryAfterHeaderMs(failure.headers?.get('retry-after'), now);
+  const message = `${service} call failed with HTTP ${String(status)}: ${proxyMessage(failure.body) ?? code}`;
   const base = { status, retryAfterMs };
-  if (status === 401) return new LlmError('unauthorized', message, base);
-  if (status === 403) {
-    if (code === 'model_not_allowed') {
+  switch (code) {
+    case 'unauthorized':
+      return new LlmError('unauthorized', message, base);
+    case 'model_not_allowed': {
       const model = failure.model ? `"${failure.model}"` : 'this model';
-      return new LlmError('forbidden', message, { ...base, userMessage: `This server does not allow the model ${model}. Pick another model in the interview settings.` });
+      return new LlmError('forbidden', message, { ...base, userMessage: `This server does not allow the model ${model}. Pick another model on the setup screen.` });
     }
-    if (code === 'forbidden_origin') {
+    case 'forbidden_origin':
       return new LlmError('forbidden', message, { ...base, userMessage: 'This server does not accept requests from this site. Open the app from the server’s own address.' });
-    }
-    return new LlmError('forbidden', message, base);
+    case 'rate_limited':
+      return new LlmError('rate-limited', message, base);
+    case 'not_configured':
+      return new LlmError('not-configured', message, { ...base, userMessage: `${service} is not configured on this server. Whoever runs it needs to set it up; until then, pick another model if one is offered.` });
+    case 'payload_too_large':
+      return new LlmError('bad-request', message, { ...base, userMessage: 'The request is too large for this server. Shorten the resume or job description and try again.' });
+    default:
+      return llmErrorByStatus(status, message, base);
   }
+}
+
+/** The error a status means when nothing more specific is known: 429 busy, 5xx unavailable, 401 unauthorized, else a bad request. */
+export function llmErrorByStatus(status: number, message: string, details: LlmErrorDetails = {}): LlmError {
+  const base = { status, ...details };
+  if (status === 401) return new LlmError('unauthorized', message, base);
+  if (status === 403) return new LlmError('forbidden', message, base);
   if (status === 429) return new LlmError('rate-limited', message, base);
-  if (status === 503 && code === 'not_configured') return new LlmError('not-configured', message, base);
-  if (status === 400 && errorInfoReason(body) === 'API_KEY_INVALID') {
-    return new LlmError('not-configured', message, {
-      ...base,
-      userMessage: "Google did not accept this server's Gemini API key. Whoever runs the server needs to check GEMINI_API_KEY.",
-    });
-  }
-  if (status === 413) {
-    return new LlmError('bad-request', message, { ...base, userMessage: 'The request is too large for this server. Shorten the resume or job description and try again.' });
-  }
-  if (status >= 500) return new LlmError('unavailable', message, base);
+  if (status === 408 || status >= 500) return new LlmError('unavailable', message, base);
   return new LlmError('bad-request', message, base);
 }
 
-/** The error for a reply that stopped for `finishReason`; undefined when the reason is not an error. */
-export function llmErrorForFinish(finishReason: string | undefined, hasText: boolean): LlmError | undefined {
-  switch (finishReason) {
-    case 'SAFETY':
-    case 'PROHIBITED_CONTENT':
-    case 'BLOCKLIST':
-    case 'SPII':
-    case 'IMAGE_SAFETY':
-      return new LlmError('safety', `Gemini stopped the reply: finishReason ${finishReason}.`, { finishReason, partial: hasText });
-    case 'RECITATION':
-      return new LlmError('recitation', 'Gemini stopped the reply: finishReason RECITATION.', { finishReason, partial: hasText });
-    case 'MAX_TOKENS':
-      return hasText ? undefined : new LlmError('max-tokens', 'Gemini hit maxOutputTokens before any visible text (thinking may have used the budget).', { finishReason });
+/** Why a reply stopped, in the app's terms; `raw` keeps the provider's own word for messages. */
+export interface Finish {
+  reason: 'stop' | 'length' | 'safety' | 'recitation' | 'other';
+  raw: string;
+}
+
+/** The error for a reply that stopped as `finish` says; undefined when it is a complete reply. */
+export function llmErrorForFinish(finish: Finish, hasText: boolean, service: string): LlmError | undefined {
+  const details = { finishReason: finish.raw, partial: hasText };
+  switch (finish.reason) {
+    case 'safety':
+      return new LlmError('safety', `${service} stopped the reply: ${finish.raw}.`, details);
+    case 'recitation':
+      return new LlmError('recitation', `${service} stopped the reply: ${finish.raw}.`, details);
+    case 'length':
+      // Warning: a reply cut at the output limit is never complete, even when it reads like a question.
+      return new LlmError('max-tokens', `${service} hit the output limit (${finish.raw}) ${hasText ? 'mid-reply' : 'before any visible text (thinking may have used it)'}.`, details);
+    case 'stop':
+    case 'other':
+      return hasText ? undefined : new LlmError('empty', `${service}'s reply had no text (${finish.raw}).`, details);
     default:
-      return hasText ? undefined : new LlmError('empty', `Gemini's reply had no text (finishReason ${finishReason ?? 'none'}).`, { finishReason });
+      return assertNever(finish.reason);
   }
 }
 
-/** The error for a prompt Gemini refused outright (promptFeedback.blockReason). */
-export function llmErrorForBlock(blockReason: string): LlmError {
-  return new LlmError('safety', `Gemini blocked the prompt: blockReason ${blockReason}.`, {
-    finishReason: blockReason,
-    userMessage: "Your last answer was blocked by the model's safety filter before the interviewer could reply. Rephrase it and try again.",
-  });
+function proxyMessage(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const error = (body as { error?: unknown }).error;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const message = (error as { message?: unknown }).message;
+  return typeof message === 'string' && message !== '' ? message : undefined;
 }
 
 function assertNever(value: never): never {

@@ -1,9 +1,9 @@
-// When and how long to wait before trying a failed Gemini call again: pure backoff with jitter,
+// When and how long to wait before trying a failed LLM call again: pure backoff with jitter,
 // the server's own hint when it gives one, and an abortable sleep.
 import type { LlmError } from './errors.ts';
 
-/** The failures the client retries by itself, before any text has reached the caller. */
-export type RetryReason = 'rate-limited' | 'unavailable' | 'network';
+/** Why the client tries again by itself: busy, unreachable or cut-off servers before any text, or a reply cut at its output limit. */
+export type RetryReason = 'rate-limited' | 'unavailable' | 'network' | 'incomplete' | 'max-tokens';
 
 /** What `onRetry` is told before each wait. */
 export interface RetryEvent {
@@ -43,6 +43,7 @@ function retryReasonOf(error: LlmError): RetryReason | undefined {
     case 'rate-limited':
     case 'unavailable':
     case 'network':
+    case 'incomplete':
       return error.kind;
     default:
       return undefined;

@@ -107,3 +107,20 @@ describe('createSseParser on the captured Gemini streams', () => {
     expect(parseSse(lf)).toEqual(parseSse(bytes));
   });
 });
+
+describe('stray lines', () => {
+  it('reports lines that are neither fields nor comments, the unterminated last one included', () => {
+    const stray: string[] = [];
+    const parser = createSseParser({ onStrayLine: (line) => stray.push(line) });
+    const events = [...parser.push('data: a\n\n{\n  "error": 1\n: comment\nevent: x\nid: 2\nretry: 5\n'), ...parser.push('}'), ...parser.end()];
+    expect(events).toEqual(['a']);
+    expect(stray).toEqual(['{', '  "error": 1', '}']);
+  });
+
+  it('does not report an unfinished data line at the end as stray', () => {
+    const stray: string[] = [];
+    const parser = createSseParser({ onStrayLine: (line) => stray.push(line) });
+    expect([...parser.push('data: {"half"'), ...parser.end()]).toEqual([]);
+    expect(stray).toEqual([]);
+  });
+});

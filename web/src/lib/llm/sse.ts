@@ -9,8 +9,19 @@ export interface SseParser {
   end(): string[];
 }
 
+/** What else a parser reports besides events. */
+export interface SseParserOptions {
+  /**
+   * Called with each line that is neither a comment nor an SSE field (`data`, `event`, `id`, `retry`), which the SSE rules
+   * ignore: where a server writes a bare JSON error into its event stream, these lines hold it. An unterminated last line counts.
+   */
+  onStrayLine?: (line: string) => void;
+}
+
+const SSE_FIELDS = new Set(['data', 'event', 'id', 'retry']);
+
 /** Creates an SSE parser that keeps partial lines, events and UTF-8 sequences between chunks. */
-export function createSseParser(): SseParser {
+export function createSseParser(options: SseParserOptions = {}): SseParser {
   const decoder = new TextDecoder('utf-8');
   let buffer = '';
   let dataLines: string[] = [];
@@ -27,6 +38,7 @@ export function createSseParser(): SseParser {
     if (line.startsWith(':')) return;
     const colon = line.indexOf(':');
     const field = colon === -1 ? line : line.slice(0, colon);
+    if (!SSE_FIELDS.has(field)) options.onStrayLine?.(line);
     if (field !== 'data') return;
     let value = colon === -1 ? '' : line.slice(colon + 1);
     if (value.startsWith(' ')) value = value.slice(1);
@@ -52,7 +64,10 @@ export function createSseParser(): SseParser {
     }
     buffer = buffer.slice(start);
     if (final) {
-      // An event the stream did not finish with a blank line is dropped, as the SSE rules say.
+      // An event the stream did not finish with a blank line is dropped, as the SSE rules say; stray text is still reported.
+      const rest = buffer.trim();
+      const field = rest.slice(0, rest.includes(':') ? rest.indexOf(':') : undefined);
+      if (rest !== '' && !rest.startsWith(':') && !SSE_FIELDS.has(field)) options.onStrayLine?.(rest);
       buffer = '';
       dataLines = [];
       sawData = false;

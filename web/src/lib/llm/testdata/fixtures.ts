@@ -21,6 +21,17 @@ export async function readGeminiFixture(name: GeminiFixture): Promise<Uint8Array
   return new Uint8Array(await readFile(new URL(`${name}.txt`, CAPTURED)));
 }
 
+/** The bytes of any captured Gemini sample by file name (streams `.txt`, error bodies `.json`). */
+export async function readGeminiSample(file: string): Promise<Uint8Array> {
+  return new Uint8Array(await readFile(new URL(file, CAPTURED)));
+}
+
+/** A captured Gemini error body, parsed, with the status its file name carries (`error-403-....json`). */
+export async function readGeminiError(file: string): Promise<{ status: number; body: unknown; text: string }> {
+  const text = new TextDecoder().decode(await readGeminiSample(file));
+  return { status: Number(/^error-(\d{3})-/.exec(file)?.[1]), body: JSON.parse(text) as unknown, text };
+}
+
 /** An independent oracle: each event's text, found by splitting on CRLF CRLF and parsing the JSON by hand. */
 export function fixtureEventTexts(bytes: Uint8Array): string[] {
   const events = new TextDecoder().decode(bytes).split('\r\n\r\n').filter((event) => event.trim() !== '');

@@ -1,8 +1,8 @@
 // Table tests for reading Gemini GenerateContentResponse payloads leniently.
 import { describe, expect, it } from 'vitest';
-import { parseGeminiChunk, readGeminiResponse } from './gemini-chunks.ts';
-import { parseSse } from './sse.ts';
-import { fixtureEventTexts, GEMINI_FIXTURES, readGeminiFixture } from './testdata/fixtures.ts';
+import { parseSse } from '../sse.ts';
+import { fixtureEventTexts, GEMINI_FIXTURES, readGeminiFixture } from '../testdata/fixtures.ts';
+import { geminiFinish, readGeminiResponse } from './response.ts';
 
 const parts = (...list: unknown[]) => ({ candidates: [{ content: { parts: list, role: 'model' } }] });
 
@@ -38,20 +38,28 @@ describe('readGeminiResponse', () => {
   });
 });
 
-describe('parseGeminiChunk', () => {
-  it('parses a JSON payload', () => {
-    expect(parseGeminiChunk('{"candidates": [{"content": {"parts": [{"text": "Cheyenne"}]},"finishReason": "STOP"}]}')).toEqual({ text: 'Cheyenne', finishReason: 'STOP' });
-  });
-
-  it('refuses a payload that is not JSON', () => {
-    expect(parseGeminiChunk('[DONE]')).toBeUndefined();
-    expect(parseGeminiChunk('')).toBeUndefined();
-  });
-
+describe('the captured streams', () => {
   it.each(GEMINI_FIXTURES)('reads every event of %s', async (name) => {
     const bytes = await readGeminiFixture(name);
-    const chunks = parseSse(bytes).map(parseGeminiChunk);
+    const chunks = parseSse(bytes).map((payload) => readGeminiResponse(JSON.parse(payload)));
     expect(chunks.map((chunk) => chunk?.text)).toEqual(fixtureEventTexts(bytes));
     expect(chunks.at(-1)?.finishReason).toBe(name.includes('safety') ? 'SAFETY' : 'STOP');
+  });
+});
+
+describe('geminiFinish', () => {
+  it.each([
+    ['STOP', 'stop'],
+    ['MAX_TOKENS', 'length'],
+    ['SAFETY', 'safety'],
+    ['PROHIBITED_CONTENT', 'safety'],
+    ['BLOCKLIST', 'safety'],
+    ['SPII', 'safety'],
+    ['IMAGE_SAFETY', 'safety'],
+    ['RECITATION', 'recitation'],
+    ['OTHER', 'other'],
+    ['MALFORMED_FUNCTION_CALL', 'other'],
+  ])('%s → %s', (raw, reason) => {
+    expect(geminiFinish(raw)).toEqual({ reason, raw });
   });
 });

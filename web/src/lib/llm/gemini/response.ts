@@ -1,6 +1,7 @@
 // Reads one Gemini GenerateContentResponse (a streamed SSE payload or a whole JSON answer) into
 // the little the app needs: the visible text, why the candidate stopped, and why a prompt was blocked.
 import * as v from 'valibot';
+import type { Finish } from '../errors.ts';
 
 /** What one GenerateContentResponse says, reduced to what the client acts on. */
 export interface GeminiChunk {
@@ -61,13 +62,22 @@ export function readGeminiResponse(body: unknown): GeminiChunk | undefined {
   return chunk;
 }
 
-/** Parses one SSE `data:` payload; undefined when it is not JSON or not a response object. */
-export function parseGeminiChunk(payload: string): GeminiChunk | undefined {
-  let body: unknown;
-  try {
-    body = JSON.parse(payload);
-  } catch {
-    return undefined;
+/** Gemini's finishReason in the app's terms (unknown reasons are 'other': a reply with text is then kept). */
+export function geminiFinish(finishReason: string): Finish {
+  switch (finishReason) {
+    case 'STOP':
+      return { reason: 'stop', raw: finishReason };
+    case 'MAX_TOKENS':
+      return { reason: 'length', raw: finishReason };
+    case 'SAFETY':
+    case 'PROHIBITED_CONTENT':
+    case 'BLOCKLIST':
+    case 'SPII':
+    case 'IMAGE_SAFETY':
+      return { reason: 'safety', raw: finishReason };
+    case 'RECITATION':
+      return { reason: 'recitation', raw: finishReason };
+    default:
+      return { reason: 'other', raw: finishReason };
   }
-  return readGeminiResponse(body);
 }
