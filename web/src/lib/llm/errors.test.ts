@@ -97,7 +97,7 @@ describe('llmErrorFromProxy', () => {
 
   it('uses the plain messages for a missing token and a provider that is not set up', () => {
     expect(llmErrorFromProxy({ status: 401, code: 'unauthorized', body: undefined }, 'Gemini').userMessage).toMatch(/^This server needs an access token/);
-    expect(llmErrorFromProxy({ status: 503, code: 'not_configured', body: undefined }, 'Gemini').userMessage).toMatch(/^Gemini is not configured on this server/);
+    expect(llmErrorFromProxy({ status: 503, code: 'not_configured', body: undefined }, 'Gemini').userMessage).toMatch(/^The language model \(Gemini\) is not configured on this server/);
   });
 
   it('keeps the proxy’s Retry-After', () => {

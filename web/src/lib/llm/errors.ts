@@ -193,7 +193,10 @@ export function llmErrorFromProxy(failure: HttpFailure & { code: string }, servi
     case 'rate_limited':
       return new LlmError('rate-limited', message, base);
     case 'not_configured':
-      return new LlmError('not-configured', message, { ...base, userMessage: `${service} is not configured on this server. Whoever runs it needs to set it up; until then, pick another model if one is offered.` });
+      return new LlmError('not-configured', message, {
+        ...base,
+        userMessage: `The language model (${service}) is not configured on this server. Whoever runs it needs to set it up; until then, pick another model if one is offered.`,
+      });
     case 'payload_too_large':
       return new LlmError('bad-request', message, { ...base, userMessage: 'The request is too large for this server. Shorten the resume or job description and try again.' });
     default:

@@ -12,3 +12,4 @@ export type { LlmProvider, ProviderCall, StreamEvent, StreamReader, WholeReply }
 export { DEFAULT_MAX_OUTPUT_TOKENS, DEFAULT_TEMPERATURE, type LlmRequest, type LlmTurn } from './request.ts';
 export type { RetryEvent, RetryReason } from './retry.ts';
 export { geminiProvider } from './gemini/index.ts';
+export { createOpenAiProvider } from './openai/index.ts';

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 
 // Warning: the samples belong to the fakes, in the proxy package: five levels up from this folder is the repository root.
 const CAPTURED = new URL('../../../../../proxy/test/fakes/captured/gemini/', import.meta.url);
+const CAPTURED_OPENAI = new URL('../../../../../proxy/test/fakes/captured/openai/', import.meta.url);
 
 /** The captured streams, by file name without `.txt`. */
 export const GEMINI_FIXTURES = [
@@ -30,6 +31,22 @@ export async function readGeminiSample(file: string): Promise<Uint8Array> {
 export async function readGeminiError(file: string): Promise<{ status: number; body: unknown; text: string }> {
   const text = new TextDecoder().decode(await readGeminiSample(file));
   return { status: Number(/^error-(\d{3})-/.exec(file)?.[1]), body: JSON.parse(text) as unknown, text };
+}
+
+/** The bytes of a captured OpenAI-compatible sample by file name. */
+export async function readOpenAiSample(file: string): Promise<Uint8Array> {
+  return new Uint8Array(await readFile(new URL(file, CAPTURED_OPENAI)));
+}
+
+/** An independent oracle for OpenAI-compatible streams: each `data:` chunk's `delta.content`, by hand. */
+export function chatContentTexts(bytes: Uint8Array): string[] {
+  return new TextDecoder()
+    .decode(bytes)
+    .split('\n')
+    .filter((line) => line.startsWith('data: {'))
+    .map((line) => JSON.parse(line.slice(6)) as { choices?: { delta?: { content?: unknown } }[] })
+    .map((chunk) => chunk.choices?.[0]?.delta?.content)
+    .filter((content): content is string => typeof content === 'string' && content !== '');
 }
 
 /** An independent oracle: each event's text, found by splitting on CRLF CRLF and parsing the JSON by hand. */
