@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { geminiBody, startStack, streamPath, type Stack } from '../test/stack.ts';
+import { CHAT_PATH, chatBody, geminiBody, startStack, streamPath, TEST_KEYS, type Stack } from '../test/stack.ts';
 import { createApp } from './app.ts';
 import { parseConfig } from './config/index.ts';
 import { createContext } from './context.ts';
@@ -25,10 +25,25 @@ describe('health', () => {
       version: 'test',
       demo: true,
       auth: { required: false, authorized: true },
-      llm: { provider: 'gemini', models: ['gemini-2.5-flash', 'gemini-2.5-flash-lite', 'gemini-2.5-pro'], defaultModel: 'gemini-2.5-flash' },
+      llm: {
+        provider: 'gemini',
+        models: ['gemini-2.5-flash', 'gemini-2.5-flash-lite', 'gemini-2.5-pro'],
+        defaultModel: 'gemini-2.5-flash',
+        providers: [{ provider: 'gemini', models: ['gemini-2.5-flash', 'gemini-2.5-flash-lite', 'gemini-2.5-pro'], defaultModel: 'gemini-2.5-flash' }],
+      },
       stt: { provider: 'runpod' },
       models: null,
     });
+  });
+
+  it('lists every configured LLM provider, the default first and at the top for older apps', async () => {
+    const both = { GEMINI_API_KEY: 'g', GEMINI_MODELS: 'gemini-2.5-flash', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODELS: 'qwen3:8b,llama3.2' };
+    const gemini = { provider: 'gemini', models: ['gemini-2.5-flash'], defaultModel: 'gemini-2.5-flash' };
+    const openai = { provider: 'openai', models: ['qwen3:8b', 'llama3.2'], defaultModel: 'qwen3:8b' };
+    const llmOf = async (env: Record<string, string>) => ((await (await call(appWith(env), '/api/health')).json()) as HealthBody).llm;
+    expect(await llmOf(both)).toEqual({ ...gemini, providers: [gemini, openai] });
+    expect(await llmOf({ ...both, LLM_PROVIDER: 'openai' })).toEqual({ ...openai, providers: [openai, gemini] });
+    expect(await llmOf({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODELS: 'qwen3:8b,llama3.2' })).toEqual({ ...openai, providers: [openai] });
   });
 
   it('reports unconfigured features as null, and the unconfigured routes answer 503', async () => {
@@ -37,6 +52,9 @@ describe('health', () => {
     const llm = await call(app, streamPath(), { method: 'POST', body: geminiBody() });
     expect(llm.status).toBe(503);
     expect(await llm.json()).toEqual({ error: { code: 'not_configured', message: expect.stringContaining('GEMINI_API_KEY') } });
+    const chat = await call(app, CHAT_PATH, { method: 'POST', body: chatBody() });
+    expect(chat.status).toBe(503);
+    expect(await chat.json()).toEqual({ error: { code: 'not_configured', message: expect.stringContaining('OPENAI_BASE_URL') } });
     const stt = await call(app, '/api/stt/runpod', { method: 'POST', body: '{"audio_base64":"AAAA"}' });
     expect(stt.status).toBe(503);
     expect(await stt.json()).toMatchObject({ error: { code: 'not_configured' } });
@@ -133,6 +151,26 @@ describe('the /api gate', () => {
     }
   });
 
+  it('refuses chat bodies with fields the app never sends, models off the allowlist and malformed messages', async () => {
+    const app = appWith({ OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', OPENAI_MODELS: 'qwen3:8b' });
+    const notAllowed = await call(app, CHAT_PATH, { method: 'POST', body: chatBody('hi', { model: 'llama3.2' }) });
+    expect(notAllowed.status).toBe(403);
+    expect(await notAllowed.json()).toMatchObject({ error: { code: 'model_not_allowed', message: expect.stringContaining('qwen3:8b') } });
+    for (const [body, words] of [
+      [chatBody('hi', { tools: [{ type: 'function', function: { name: 'f' } }] }), 'the field tools is not accepted here'],
+      [chatBody('hi', { logit_bias: {} }), 'logit_bias'],
+      [JSON.stringify({ model: 'qwen3:8b', messages: [] }), 'messages must not be empty'],
+      [JSON.stringify({ model: 'qwen3:8b', messages: [{ role: 'tool', content: 'x' }] }), 'messages.0.role'],
+      [chatBody('hi', { response_format: { type: 'grammar' } }), 'response_format'],
+      [chatBody('hi', { max_tokens: -1 }), 'max_tokens'],
+      ['not json', 'not valid JSON'],
+    ] as const) {
+      const res = await call(app, CHAT_PATH, { method: 'POST', body });
+      expect(res.status, body).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'bad_request', message: expect.stringContaining(words) } });
+    }
+  });
+
   it('checks speech-to-text bodies against the worker schema', async () => {
     const app = appWith({ RUNPOD_API_KEY: 'r', RUNPOD_ENDPOINT_ID: 'e' });
     for (const body of ['{}', '{"audio_base64":"AAAA","model":"huge"}', '{"audio_base64":"not base64!"}', '{"audio_base64":"AAAA","audio":"http://x"}']) {
@@ -173,6 +211,41 @@ describe('generation limits', () => {
       expect(received?.path).toBe('/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse');
       expect(received?.body).toMatchObject({ generationConfig: { maxOutputTokens: sent, candidateCount: 1, temperature: 0.7 } });
     }
+  });
+});
+
+describe('chat completion limits', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ OPENAI_MAX_OUTPUT_TOKENS: '1024' });
+  });
+  afterAll(() => stack.close());
+
+  it('forces one choice, clamps the token limit (setting it when absent), asks for usage on streams and adds the key', async () => {
+    const app = createApp(createContext(parseConfig({ OPENAI_BASE_URL: stack.openai.url, OPENAI_API_KEY: TEST_KEYS.openai, OPENAI_MODELS: 'qwen3:8b', OPENAI_MAX_OUTPUT_TOKENS: '1024' }), { version: 'test', logSink: () => undefined }));
+    for (const [extra, sent] of [
+      [{ max_tokens: 100_000, n: 3 }, { max_tokens: 1024, n: 1, stream_options: { include_usage: true } }],
+      [{ max_tokens: 200 }, { max_tokens: 200, n: 1 }],
+      [{}, { max_tokens: 1024, n: 1 }],
+      [{ max_completion_tokens: 5000 }, { max_completion_tokens: 1024, n: 1 }],
+      [{ stream: false, max_tokens: 50 }, { max_tokens: 50, n: 1, stream: false }],
+    ] as const) {
+      const res = await call(app, CHAT_PATH, { method: 'POST', body: chatBody('hi', extra) });
+      expect(res.status).toBe(200);
+      await res.text();
+      const received = stack.openai.requests.at(-1);
+      expect(received?.headers['authorization']).toBe(`Bearer ${TEST_KEYS.openai}`);
+      expect(received?.path).toBe('/v1/chat/completions');
+      expect(received?.body).toMatchObject(sent);
+      if (!('max_completion_tokens' in extra)) expect(received?.body).not.toHaveProperty('max_completion_tokens');
+    }
+  });
+
+  it('sends no Authorization header to a server that needs no key', async () => {
+    const app = createApp(createContext(parseConfig({ OPENAI_BASE_URL: stack.openai.url, OPENAI_MODELS: 'qwen3:8b' }), { version: 'test', logSink: () => undefined }));
+    const res = await call(app, CHAT_PATH, { method: 'POST', body: chatBody() });
+    expect(res.status).toBe(401);
+    expect(stack.openai.requests.at(-1)?.headers).not.toHaveProperty('authorization');
   });
 });
 

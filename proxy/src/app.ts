@@ -6,6 +6,7 @@ import { errorResponse, ProxyError } from './http/errors.ts';
 import { SECURITY_HEADERS } from './http/security-headers.ts';
 import { geminiHandler } from './routes/gemini.ts';
 import { healthHandler } from './routes/health.ts';
+import { openaiHandler } from './routes/openai.ts';
 import { runpodHandler } from './routes/runpod.ts';
 import { modelsHandler, staticHandler } from './routes/static-files.ts';
 
@@ -24,6 +25,7 @@ export function createApp(ctx: ProxyContext): H3 {
   app.use('/api/**', (event) => guardApi(ctx, event));
   app.get('/api/health', healthHandler(ctx));
   app.post('/api/llm/gemini/v1beta/models/:target', geminiHandler(ctx));
+  app.post('/api/llm/openai/v1/chat/completions', openaiHandler(ctx));
   app.post('/api/stt/runpod', runpodHandler(ctx));
   app.all('/api/**', () => errorResponse(404, 'not_found', 'There is no such API route.'));
   app.get('/models/**', modelsHandler(ctx.config.modelsDir));

@@ -41,8 +41,38 @@ describe('parseConfig', () => {
     expect(config.runpod).toEqual({ apiKey: 'r', endpointId: 'abc-123', baseUrl: 'http://127.0.0.1:9', pollIntervalMs: 1000 });
   });
 
+  it('configures an OpenAI-compatible server from its base URL and model, key optional', () => {
+    const config = parseConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1/', OPENAI_MODEL: 'qwen3:8b' });
+    expect(config.openai).toEqual({ baseUrl: 'http://127.0.0.1:11434/v1', apiKey: undefined, defaultModel: 'qwen3:8b', models: ['qwen3:8b'], maxOutputTokens: 8192 });
+    expect(config.llmProvider).toBe('openai');
+    const hosted = parseConfig({
+      OPENAI_BASE_URL: 'https://openrouter.ai/api/v1',
+      OPENAI_API_KEY: 'sk-or',
+      OPENAI_MODELS: 'meta-llama/llama-3.3-70b-instruct:free, Qwen/Qwen3-8B',
+      OPENAI_MAX_OUTPUT_TOKENS: '2048',
+    });
+    expect(hosted.openai).toMatchObject({ apiKey: 'sk-or', defaultModel: 'meta-llama/llama-3.3-70b-instruct:free', models: ['meta-llama/llama-3.3-70b-instruct:free', 'Qwen/Qwen3-8B'], maxOutputTokens: 2048 });
+  });
+
+  it('picks the default provider: LLM_PROVIDER, else Gemini when both are set', () => {
+    const both = { GEMINI_API_KEY: 'g', OPENAI_BASE_URL: 'http://127.0.0.1:8080/v1', OPENAI_MODEL: 'm' };
+    expect(parseConfig(both).llmProvider).toBe('gemini');
+    expect(parseConfig({ ...both, LLM_PROVIDER: 'openai' }).llmProvider).toBe('openai');
+    expect(parseConfig({}).llmProvider).toBeNull();
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT: PORT must be a whole number'],
+    [{ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' }, 'OPENAI_BASE_URL is set but no model is: set OPENAI_MODEL to the model your server runs (for example llama3.2)'],
+    [{ OPENAI_MODEL: 'llama3.2' }, 'OPENAI_MODEL is set but OPENAI_BASE_URL is not: set it too (https://api.openai.com/v1 for OpenAI itself)'],
+    [{ OPENAI_API_KEY: 'sk' }, 'OPENAI_API_KEY is set but OPENAI_BASE_URL is not: set it too (https://api.openai.com/v1 for OpenAI itself)'],
+    [{ OPENAI_BASE_URL: 'localhost:11434' }, 'OPENAI_BASE_URL: OPENAI_BASE_URL must start with http:// or https://'],
+    [{ OPENAI_BASE_URL: 'http://x/v1', OPENAI_MODEL: 'a b' }, 'OPENAI_MODEL: OPENAI_MODEL must be a model name such as llama3.2 or qwen3:8b'],
+    [{ OPENAI_BASE_URL: 'http://x/v1', OPENAI_MODELS: 'a,b', OPENAI_MODEL: 'c' }, 'OPENAI_MODEL=c is not in OPENAI_MODELS (a, b)'],
+    [{ OPENAI_BASE_URL: 'http://x/v1', OPENAI_MODEL: 'm', OPENAI_MAX_OUTPUT_TOKENS: '0' }, 'OPENAI_MAX_OUTPUT_TOKENS: OPENAI_MAX_OUTPUT_TOKENS must be at least 1'],
+    [{ LLM_PROVIDER: 'anthropic' }, 'LLM_PROVIDER: LLM_PROVIDER must be gemini or openai'],
+    [{ LLM_PROVIDER: 'openai', GEMINI_API_KEY: 'g' }, 'LLM_PROVIDER=openai but OPENAI_BASE_URL is not set'],
+    [{ LLM_PROVIDER: 'gemini' }, 'LLM_PROVIDER=gemini but GEMINI_API_KEY is not set'],
     [{ PORT: '70000' }, 'PORT: PORT must be at most 65535'],
     [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE: RATE_LIMIT_PER_MINUTE must be at least 1'],
     [{ GEMINI_BASE_URL: 'ftp://x' }, 'GEMINI_BASE_URL: GEMINI_BASE_URL must start with http:// or https://'],
@@ -74,8 +104,8 @@ describe('parseConfig', () => {
   });
 
   it('lists every secret for scrubbing', () => {
-    const config = parseConfig({ GEMINI_API_KEY: 'g', RUNPOD_API_KEY: 'r', RUNPOD_ENDPOINT_ID: 'e', PROXY_TOKENS: 't1,t2' });
-    expect(secretsOf(config).sort()).toEqual(['g', 'r', 't1', 't2']);
+    const config = parseConfig({ GEMINI_API_KEY: 'g', OPENAI_BASE_URL: 'http://x/v1', OPENAI_MODEL: 'm', OPENAI_API_KEY: 'o', RUNPOD_API_KEY: 'r', RUNPOD_ENDPOINT_ID: 'e', PROXY_TOKENS: 't1,t2' });
+    expect(secretsOf(config).sort()).toEqual(['g', 'o', 'r', 't1', 't2']);
   });
 });
 

@@ -12,6 +12,9 @@ export interface ProxyConfig {
   modelsDir: string | undefined;
   demo: boolean;
   gemini: GeminiConfig | null;
+  openai: OpenAiConfig | null;
+  /** The provider the app uses unless the candidate picks another; null when no LLM is configured. */
+  llmProvider: LlmProviderId | null;
   runpod: RunpodConfig | null;
   proxyTokens: readonly string[];
   allowedOrigins: readonly string[];
@@ -30,6 +33,20 @@ export interface GeminiConfig {
   maxOutputTokens: number;
 }
 
+/** An OpenAI-compatible server (Ollama, vLLM, llama.cpp, LM Studio, OpenRouter, OpenAI); present only when its base URL is set. */
+export interface OpenAiConfig {
+  /** Up to and including the API version, e.g. `http://127.0.0.1:11434/v1`; `/chat/completions` is added to it. */
+  baseUrl: string;
+  /** Sent as `Authorization: Bearer`; local servers need none. */
+  apiKey: string | undefined;
+  defaultModel: string;
+  models: readonly string[];
+  maxOutputTokens: number;
+}
+
+/** The LLM providers the proxy can relay. */
+export type LlmProviderId = 'gemini' | 'openai';
+
 /** RunPod faster-whisper settings; present only when key and endpoint are configured. */
 export interface RunpodConfig {
   apiKey: string;
@@ -44,6 +61,8 @@ export class ConfigError extends Error {
 }
 
 const DEFAULT_GEMINI_MODEL = 'gemini-2.5-flash';
+// Ollama tags (qwen3:8b), OpenRouter ids (meta-llama/llama-3.3-70b-instruct:free), Hugging Face repos (Qwen/Qwen3-8B).
+const OPENAI_MODEL_ID = /^[\w.:/@+-]+$/;
 const DEFAULT_GEMINI_MODELS = ['gemini-2.5-flash', 'gemini-2.5-flash-lite', 'gemini-2.5-pro'];
 
 const integer = (name: string, min: number, max: number) =>
@@ -102,6 +121,12 @@ const EnvSchema = v.object({
   GEMINI_MODELS: v.optional(list),
   GEMINI_BASE_URL: v.optional(httpUrl('GEMINI_BASE_URL'), 'https://generativelanguage.googleapis.com'),
   GEMINI_MAX_OUTPUT_TOKENS: v.optional(integer('GEMINI_MAX_OUTPUT_TOKENS', 1, 65536), '8192'),
+  OPENAI_BASE_URL: v.optional(httpUrl('OPENAI_BASE_URL')),
+  OPENAI_API_KEY: v.optional(v.pipe(v.string(), v.trim())),
+  OPENAI_MODEL: v.optional(v.pipe(v.string(), v.trim(), v.regex(OPENAI_MODEL_ID, 'OPENAI_MODEL must be a model name such as llama3.2 or qwen3:8b'))),
+  OPENAI_MODELS: v.optional(v.pipe(list, v.check((models) => models.every((model) => OPENAI_MODEL_ID.test(model)), 'OPENAI_MODELS must be model names separated by commas'))),
+  OPENAI_MAX_OUTPUT_TOKENS: v.optional(integer('OPENAI_MAX_OUTPUT_TOKENS', 1, 1_000_000), '8192'),
+  LLM_PROVIDER: v.optional(v.pipe(v.string(), v.trim(), v.picklist(['gemini', 'openai'], 'LLM_PROVIDER must be gemini or openai'))),
   RUNPOD_API_KEY: v.optional(v.pipe(v.string(), v.trim())),
   RUNPOD_ENDPOINT_ID: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^[\w-]*$/, 'RUNPOD_ENDPOINT_ID must be letters, digits, - or _'))),
   RUNPOD_BASE_URL: v.optional(httpUrl('RUNPOD_BASE_URL'), 'https://api.runpod.ai'),
@@ -150,6 +175,10 @@ export function parseConfig(env: Record<string, string | undefined>): ProxyConfi
   if (!models.includes(defaultModel)) {
     throw new ConfigError(`GEMINI_MODEL=${defaultModel} is not in GEMINI_MODELS (${models.join(', ')})`);
   }
+  const openai = openAiConfig(e);
+  const gemini: GeminiConfig | null = e.GEMINI_API_KEY
+    ? { apiKey: e.GEMINI_API_KEY, baseUrl: e.GEMINI_BASE_URL, defaultModel, models, maxOutputTokens: e.GEMINI_MAX_OUTPUT_TOKENS }
+    : null;
   const hasRunpodKey = Boolean(e.RUNPOD_API_KEY);
   if (hasRunpodKey !== Boolean(e.RUNPOD_ENDPOINT_ID)) {
     throw new ConfigError('RUNPOD_API_KEY and RUNPOD_ENDPOINT_ID must be set together');
@@ -160,15 +189,9 @@ export function parseConfig(env: Record<string, string | undefined>): ProxyConfi
     webDist: e.WEB_DIST,
     modelsDir: e.MODELS_DIR,
     demo: e.XQUIZIT_DEMO,
-    gemini: e.GEMINI_API_KEY
-      ? {
-          apiKey: e.GEMINI_API_KEY,
-          baseUrl: e.GEMINI_BASE_URL,
-          defaultModel,
-          models,
-          maxOutputTokens: e.GEMINI_MAX_OUTPUT_TOKENS,
-        }
-      : null,
+    gemini,
+    openai,
+    llmProvider: defaultProvider(e.LLM_PROVIDER, gemini !== null, openai !== null),
     runpod:
       e.RUNPOD_API_KEY && e.RUNPOD_ENDPOINT_ID
         ? {
@@ -187,7 +210,29 @@ export function parseConfig(env: Record<string, string | undefined>): ProxyConfi
   };
 }
 
+type Env = v.InferOutput<typeof EnvSchema>;
+
+function openAiConfig(e: Env): OpenAiConfig | null {
+  if (!e.OPENAI_BASE_URL) {
+    for (const name of ['OPENAI_API_KEY', 'OPENAI_MODEL', 'OPENAI_MODELS'] as const) {
+      if (e[name] !== undefined) throw new ConfigError(`${name} is set but OPENAI_BASE_URL is not: set it too (https://api.openai.com/v1 for OpenAI itself)`);
+    }
+    return null;
+  }
+  const models = e.OPENAI_MODELS ?? (e.OPENAI_MODEL ? [e.OPENAI_MODEL] : []);
+  const defaultModel = e.OPENAI_MODEL ?? models[0];
+  if (!defaultModel) throw new ConfigError('OPENAI_BASE_URL is set but no model is: set OPENAI_MODEL to the model your server runs (for example llama3.2)');
+  if (!models.includes(defaultModel)) throw new ConfigError(`OPENAI_MODEL=${defaultModel} is not in OPENAI_MODELS (${models.join(', ')})`);
+  return { baseUrl: e.OPENAI_BASE_URL, apiKey: e.OPENAI_API_KEY || undefined, defaultModel, models, maxOutputTokens: e.OPENAI_MAX_OUTPUT_TOKENS };
+}
+
+function defaultProvider(chosen: LlmProviderId | undefined, hasGemini: boolean, hasOpenAi: boolean): LlmProviderId | null {
+  if (chosen === 'gemini' && !hasGemini) throw new ConfigError('LLM_PROVIDER=gemini but GEMINI_API_KEY is not set');
+  if (chosen === 'openai' && !hasOpenAi) throw new ConfigError('LLM_PROVIDER=openai but OPENAI_BASE_URL is not set');
+  return chosen ?? (hasGemini ? 'gemini' : hasOpenAi ? 'openai' : null);
+}
+
 /** Every secret value in the config, for log and response scrubbing. */
 export function secretsOf(config: ProxyConfig): string[] {
-  return [config.gemini?.apiKey, config.runpod?.apiKey, ...config.proxyTokens].filter((s): s is string => Boolean(s));
+  return [config.gemini?.apiKey, config.openai?.apiKey, config.runpod?.apiKey, ...config.proxyTokens].filter((s): s is string => Boolean(s));
 }

@@ -1,41 +1,26 @@
-// POST /api/llm/gemini/v1beta/models/{model}:(stream)generateContent: relays to Gemini with our key.
+// POST /api/llm/gemini/v1beta/models/{model}:(stream)generateContent: checks the call and relays it to Gemini with our key.
 import type { H3Event } from 'h3';
-import { FastResponse } from 'srvx';
 import type { ProxyContext } from '../context.ts';
 import { ProxyError } from '../http/errors.ts';
 import { readJsonObject } from '../http/read-body.ts';
-import { requestUpstream } from '../upstream/http-client.ts';
 import { assertModelAllowed, parseTarget, tightenBody } from './gemini-request.ts';
-import { relayUpstreamError, upstreamFailureResponse } from './upstream-error.ts';
+import { relayLlm } from './llm-relay.ts';
 
 /** Handles one Gemini call; streams are piped through as they arrive, never buffered. */
 export function geminiHandler(ctx: ProxyContext) {
   return async (event: H3Event): Promise<Response> => {
     const gemini = ctx.config.gemini;
-    if (!gemini) throw new ProxyError(503, 'not_configured', 'The language model is not configured on this server: set GEMINI_API_KEY.');
+    if (!gemini) throw new ProxyError(503, 'not_configured', 'Gemini is not configured on this server: set GEMINI_API_KEY.');
     const { model, action } = parseTarget(event.context.params?.target ?? '');
     assertModelAllowed(model, gemini);
     const body = tightenBody(await readJsonObject(event.req, ctx.config.maxBodyBytes), gemini);
-    const query = action === 'streamGenerateContent' ? '?alt=sse' : '';
-    let upstream;
-    try {
-      upstream = await requestUpstream({
-        url: `${gemini.baseUrl}/v1beta/models/${model}:${action}${query}`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-goog-api-key': gemini.apiKey },
-        body,
-        signal: event.req.signal,
-        timeoutMs: ctx.config.upstreamTimeoutMs,
-      });
-    } catch (error) {
-      return upstreamFailureResponse(error, 'Gemini');
-    }
-    if ((upstream.statusCode ?? 500) >= 400) return relayUpstreamError(ctx, upstream, 'Gemini');
-    const contentType = upstream.headers['content-type'] ?? (query ? 'text/event-stream' : 'application/json');
-    // srvx pipes a Node stream body straight to the socket (see upstream/http-client.ts).
-    return new FastResponse(upstream as unknown as ConstructorParameters<typeof FastResponse>[0], {
-      status: upstream.statusCode ?? 200,
-      headers: { 'content-type': contentType, 'cache-control': 'no-cache', 'x-accel-buffering': 'no' },
+    const stream = action === 'streamGenerateContent';
+    return relayLlm(ctx, event, {
+      service: 'Gemini',
+      url: `${gemini.baseUrl}/v1beta/models/${model}:${action}${stream ? '?alt=sse' : ''}`,
+      headers: { 'x-goog-api-key': gemini.apiKey },
+      body,
+      stream,
     });
   };
 }

@@ -16,9 +16,10 @@ it('prints the fakes URLs as one JSON line and stops on SIGTERM', async () => {
   const exited = once(child, 'exit');
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const line = await lines.next();
-  const urls = JSON.parse(String(line.value)) as { gemini: string; runpod: string; endpointId: string };
+  const urls = JSON.parse(String(line.value)) as { gemini: string; openai: string; runpod: string; endpointId: string };
   expect(urls.endpointId).toBe('fake-endpoint');
   expect(urls.gemini).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  expect(urls.openai).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
 
   const gemini = await fetch(`${urls.gemini}/v1beta/models/m:generateContent`, {
     method: 'POST',
@@ -26,6 +27,11 @@ it('prints the fakes URLs as one JSON line and stops on SIGTERM', async () => {
     body: JSON.stringify({ contents: [{ parts: [{ text: 'hi' }] }] }),
   });
   expect(gemini.status).toBe(200);
+  const openai = await fetch(`${urls.openai}/chat/completions`, {
+    method: 'POST',
+    body: JSON.stringify({ model: 'fake-model', messages: [{ role: 'user', content: 'hi' }] }),
+  });
+  expect(openai.status).toBe(200);
   const runpod = await fetch(`${urls.runpod}/v2/${urls.endpointId}/runsync`, {
     method: 'POST',
     headers: { authorization: 'Bearer fake-runpod-key' },

@@ -1,8 +1,9 @@
 // The demo's scripted interviewer answers the app's real requests in the formats the app parses; its scripted candidate
 // answers transcription jobs with words that follow the audio.
 import { describe, expect, it } from 'vitest';
-import { demoCandidate, demoInterviewer } from './demo-interviewer.ts';
+import { demoCandidate, demoInterviewer, demoOpenAiInterviewer } from './demo-interviewer.ts';
 import type { GeminiRequestRecord } from './gemini.ts';
+import type { OpenAiRequestRecord } from './openai.ts';
 
 function request(text: string, json = false): GeminiRequestRecord {
   const body = { contents: [{ role: 'user', parts: [{ text }] }], generationConfig: json ? { responseMimeType: 'application/json' } : {} };
@@ -37,6 +38,28 @@ describe('demoInterviewer', () => {
 
   it('closes warmly and says what happens next', () => {
     expect(textOf(request('The interview is over: all the planned questions have been asked.'))).toMatch(/transcript/);
+  });
+});
+
+describe('demoOpenAiInterviewer', () => {
+  function chat(text: string, responseFormat?: unknown): OpenAiRequestRecord {
+    const body = { model: 'qwen3:8b', messages: [{ role: 'system', content: 'You are an interviewer. Return JSON.' }, { role: 'user', content: text }], ...(responseFormat ? { response_format: responseFormat } : {}) };
+    return { path: '/v1/chat/completions', headers: {}, body, model: 'qwen3:8b', stream: true, receivedAt: 0 };
+  }
+
+  it('answers the same script through the chat format, with reasoning first on spoken turns', () => {
+    const reply = demoOpenAiInterviewer(chat('This is the start of the interview: at most 16 questions'));
+    expect(reply).toMatchObject({ kind: 'text', reasoning: expect.any(String) });
+    expect(reply.kind === 'text' && reply.text).toMatch(/^Hi, and thanks for joining/);
+  });
+
+  it.each([
+    ['a strict schema', { type: 'json_schema', json_schema: { name: 'reply', strict: true, schema: {} } }],
+    ['json_object', { type: 'json_object' }],
+    ['the prompt alone', undefined],
+  ])('answers the analysis as JSON when it is asked for with %s', (_name, responseFormat) => {
+    const reply = demoOpenAiInterviewer(chat('<resume>\nA.\n</resume>\n<job_description>\nData Engineer.\n</job_description>', responseFormat));
+    expect(reply.kind === 'text' && (JSON.parse(reply.text) as { topics: string[] }).topics.length).toBeGreaterThanOrEqual(3);
   });
 });
 

@@ -1,6 +1,8 @@
 // The scripted interviewer and candidate that `pnpm demo` and the browser specs play through the fakes.
-// It answers the app's real requests: the JSON analysis, the introduction, decision-first turns, the closing.
+// It answers the app's real requests, through the fake Gemini or the fake OpenAI-compatible server alike:
+// the JSON analysis, the introduction, decision-first turns, the closing.
 import type { GeminiReply, GeminiRequestRecord } from './gemini.ts';
+import type { OpenAiReply, OpenAiRequestRecord } from './openai.ts';
 import type { RunpodReceived, RunpodReply } from './runpod.ts';
 import { readWav } from './runpod-audio.ts';
 
@@ -30,20 +32,36 @@ const ANSWERS = [
   'I would put a timeout and a circuit breaker around the dependency, and serve a cached answer while it recovers.',
 ];
 
-/** Answers each Gemini call as the app expects it, streamed in small pieces like the real model. */
-export function demoInterviewer(record: GeminiRequestRecord): GeminiReply {
-  const prompt = promptOf(record);
-  if (isJsonRequest(record)) return { kind: 'text', text: JSON.stringify(analysisFor(prompt)), chunks: 1 };
-  if (prompt.includes('The interview is over')) return spoken(CLOSING);
-  if (prompt.includes('This is the start of the interview')) return spoken(INTRODUCTION);
+/** What the interviewer answers a prompt: the text, and whether it is spoken (streamed in small pieces) or JSON. */
+export function scriptedReply(prompt: string, json: boolean): { text: string; spoken: boolean } {
+  if (json) return { text: JSON.stringify(analysisFor(prompt)), spoken: false };
+  if (prompt.includes('The interview is over')) return { text: CLOSING, spoken: true };
+  if (prompt.includes('This is the start of the interview')) return { text: INTRODUCTION, spoken: true };
   const count = (prompt.match(/^Candidate: /gm) ?? []).length;
   const followUpOffered = prompt.includes('DECISION: FOLLOW_UP or DECISION: NEXT_TOPIC');
   if (followUpOffered && lastAnswer(prompt).split(/\s+/).length < 14) {
-    return spoken(`DECISION: FOLLOW_UP\n${FOLLOW_UPS[count % FOLLOW_UPS.length] ?? FOLLOW_UPS[0]!}`);
+    return { text: `DECISION: FOLLOW_UP\n${FOLLOW_UPS[count % FOLLOW_UPS.length] ?? FOLLOW_UPS[0]!}`, spoken: true };
   }
   const topic = /Next topic in the plan: (.+?)\.\n|Move on to the (?:first|next) topic(?: of the plan)?: (.+?)\./.exec(prompt);
   const name = topic?.[1] ?? topic?.[2] ?? 'your experience';
-  return spoken(`DECISION: NEXT_TOPIC\nThanks. Let's talk about ${name.toLowerCase()}. ${TOPIC_QUESTIONS[count % TOPIC_QUESTIONS.length] ?? TOPIC_QUESTIONS[0]!}`);
+  return { text: `DECISION: NEXT_TOPIC\nThanks. Let's talk about ${name.toLowerCase()}. ${TOPIC_QUESTIONS[count % TOPIC_QUESTIONS.length] ?? TOPIC_QUESTIONS[0]!}`, spoken: true };
+}
+
+/** Answers each Gemini call as the app expects it, streamed in small pieces like the real model. */
+export function demoInterviewer(record: GeminiRequestRecord): GeminiReply {
+  const reply = scriptedReply(promptOf(record), isJsonRequest(record));
+  return reply.spoken ? { kind: 'text', text: reply.text, ...pacing(reply.text) } : { kind: 'text', text: reply.text, chunks: 1 };
+}
+
+/** Answers each chat completion as the app expects it, with a little reasoning first as a thinking model would. */
+export function demoOpenAiInterviewer(record: OpenAiRequestRecord): OpenAiReply {
+  const body = record.body as { messages?: { role?: string; content?: unknown }[]; response_format?: unknown } | undefined;
+  const messages = (body?.messages ?? []).filter((message) => message.role !== 'system');
+  const prompt = messages.map((message) => (typeof message.content === 'string' ? message.content : '')).join('\n');
+  // Where a server refused every JSON mode the app falls back to the prompt alone; the analysis is the call with the resume in it.
+  const reply = scriptedReply(prompt, body?.response_format !== undefined || prompt.includes('<resume>'));
+  if (!reply.spoken) return { kind: 'text', text: reply.text, chunks: 1 };
+  return { kind: 'text', text: reply.text, reasoning: 'The candidate answered; I will keep to the plan.', ...pacing(reply.text) };
 }
 
 /** About 150 words a minute: the words a second of speech holds. */
@@ -69,8 +87,9 @@ export function demoCandidate(received: RunpodReceived): RunpodReply {
   return { kind: 'completed', text: saidSoFar === 0 ? text.charAt(0).toUpperCase() + text.slice(1) : text };
 }
 
-function spoken(text: string): GeminiReply {
-  return { kind: 'text', text, chunks: Math.max(3, Math.ceil(text.length / 24)), delayMs: 40 };
+/** About 24 characters every 40 ms, like the real models' streams. */
+function pacing(text: string): { chunks: number; delayMs: number } {
+  return { chunks: Math.max(3, Math.ceil(text.length / 24)), delayMs: 40 };
 }
 
 function analysisFor(prompt: string): { strategy: string; topics: string[] } {

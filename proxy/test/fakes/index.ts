@@ -1,5 +1,5 @@
-// Public face of the fake upstreams (Gemini, RunPod) that unit tests, e2e specs, the demo
-// mode and benchmarks run against.
+// Public face of the fake upstreams (Gemini, an OpenAI-compatible server, RunPod) that unit tests, e2e specs, the
+// demo mode and benchmarks run against.
 export {
   DEFAULT_GEMINI_TEXT,
   geminiFixturesDir,
@@ -22,4 +22,14 @@ export {
 } from './runpod.ts';
 export type { SegmentInput, WhisperOutput } from './runpod-wire.ts';
 export { WHISPER_MODELS, type WhisperInput } from './runpod-schema.ts';
-export { demoCandidate, demoInterviewer } from './demo-interviewer.ts';
+export {
+  DEFAULT_OPENAI_TEXT,
+  OPENAI_CAPTURED_DIR,
+  startFakeOpenAi,
+  type FakeOpenAi,
+  type FakeOpenAiOptions,
+  type OpenAiReply,
+  type OpenAiRequestRecord,
+} from './openai.ts';
+export type { ChatFinishReason, OpenAiFamily } from './openai-wire.ts';
+export { demoCandidate, demoInterviewer, demoOpenAiInterviewer } from './demo-interviewer.ts';
