@@ -1,12 +1,26 @@
-// Playwright fixtures: fake Gemini and RunPod in-process, the real proxy as a child process, browser checks.
-// Per-spec options: `test.use({ proxyEnv: { PROXY_TOKENS: 'secret-1' }, upstreams: false })`.
+// Playwright fixtures: fake Gemini, OpenAI-compatible server and RunPod in-process, the real proxy as a child process,
+// browser checks. Per-spec options: `test.use({ proxyEnv: { PROXY_TOKENS: 'secret-1' }, upstreams: false, llm: ['openai'] })`.
 import { test as base, expect } from '@playwright/test';
-import { demoInterviewer, startFakeGemini, startFakeRunpod, type FakeGemini, type FakeRunpod } from '../../../proxy/test/fakes/index.ts';
+import {
+  demoInterviewer,
+  demoOpenAiInterviewer,
+  startFakeGemini,
+  startFakeOpenAi,
+  startFakeRunpod,
+  type FakeGemini,
+  type FakeOpenAi,
+  type FakeRunpod,
+  type OpenAiFamily,
+} from '../../../proxy/test/fakes/index.ts';
 import { TEST_MODELS_DIR } from './paths.ts';
 import { startProxy, type ProxyEnv, type RunningProxy } from './proxy-process.ts';
 
 /** The Gemini key the proxy is given and the fake expects. */
 export const FAKE_GEMINI_KEY = 'e2e-gemini-key';
+/** The key the proxy is given for the OpenAI-compatible server and the fake expects. */
+export const FAKE_OPENAI_KEY = 'e2e-openai-key';
+/** The models the fake OpenAI-compatible server has and the proxy allows, the default first. */
+export const FAKE_OPENAI_MODELS = ['qwen3:8b', 'llama3.2'] as const;
 /** The RunPod key the proxy is given and the fake expects. */
 export const FAKE_RUNPOD_KEY = 'e2e-runpod-key';
 /** The RunPod endpoint id the proxy is given and the fake serves. */
@@ -18,6 +32,10 @@ export interface HarnessOptions {
   proxyEnv: ProxyEnv;
   /** Point the proxy at the fakes with keys (true, default) or start it with no upstream keys (false). */
   upstreams: boolean;
+  /** Which LLM providers the proxy is given, the default first (LLM_PROVIDER); Gemini alone unless a spec says otherwise. */
+  llm: readonly ('gemini' | 'openai')[];
+  /** Which server family the fake OpenAI-compatible server speaks as. */
+  openAiFamily: OpenAiFamily;
   /** Console errors a spec expects (e.g. a refused connection while the proxy is stopped). */
   allowedConsoleErrors: RegExp[];
 }
@@ -34,6 +52,8 @@ export interface BrowserIssues {
 export interface HarnessFixtures {
   /** The fake Gemini the proxy talks to. */
   gemini: FakeGemini;
+  /** The fake OpenAI-compatible server the proxy talks to when `llm` includes it. */
+  openai: FakeOpenAi;
   /** The fake RunPod the proxy talks to. */
   runpod: FakeRunpod;
   /** The running proxy process (not `proxy`: that name is Playwright's browser proxy option). */
@@ -48,6 +68,8 @@ export interface HarnessFixtures {
 export const test = base.extend<HarnessOptions & HarnessFixtures>({
   proxyEnv: [{}, { option: true }],
   upstreams: [true, { option: true }],
+  llm: [['gemini'], { option: true }],
+  openAiFamily: ['ollama', { option: true }],
   allowedConsoleErrors: [[], { option: true }],
 
   gemini: async ({}, use) => {
@@ -57,17 +79,29 @@ export const test = base.extend<HarnessOptions & HarnessFixtures>({
     await gemini.close();
   },
 
+  openai: async ({ openAiFamily }, use) => {
+    // The same scripted interviewer, answering as a thinking model on a local server would.
+    const openai = await startFakeOpenAi({ family: openAiFamily, apiKey: FAKE_OPENAI_KEY, models: FAKE_OPENAI_MODELS, respond: demoOpenAiInterviewer });
+    await use(openai);
+    await openai.close();
+  },
+
   runpod: async ({}, use) => {
     const runpod = await startFakeRunpod({ apiKey: FAKE_RUNPOD_KEY, endpointId: FAKE_RUNPOD_ENDPOINT });
     await use(runpod);
     await runpod.close();
   },
 
-  proxyProcess: async ({ gemini, runpod, upstreams, proxyEnv }, use) => {
+  proxyProcess: async ({ gemini, openai, runpod, upstreams, llm, proxyEnv }, use) => {
+    const geminiEnv: ProxyEnv = llm.includes('gemini') ? { GEMINI_API_KEY: FAKE_GEMINI_KEY, GEMINI_BASE_URL: gemini.url } : {};
+    const openAiEnv: ProxyEnv = llm.includes('openai')
+      ? { OPENAI_BASE_URL: openai.url, OPENAI_API_KEY: FAKE_OPENAI_KEY, OPENAI_MODELS: FAKE_OPENAI_MODELS.join(',') }
+      : {};
     const upstreamEnv: ProxyEnv = upstreams
       ? {
-          GEMINI_API_KEY: FAKE_GEMINI_KEY,
-          GEMINI_BASE_URL: gemini.url,
+          ...geminiEnv,
+          ...openAiEnv,
+          ...(llm[0] ? { LLM_PROVIDER: llm[0] } : {}),
           RUNPOD_API_KEY: FAKE_RUNPOD_KEY,
           RUNPOD_ENDPOINT_ID: runpod.endpointId,
           RUNPOD_BASE_URL: runpod.url,

@@ -13,9 +13,23 @@ const valid = {
 };
 
 describe('parseHealth', () => {
-  it('accepts a full report', () => {
+  const withProviders = { ...valid, llm: { ...valid.llm, providers: [valid.llm] } };
+
+  it('accepts a full report, giving an older proxy’s single provider as the one offered', () => {
     const result = parseHealth(valid);
-    expect(result).toEqual({ ok: true, health: valid });
+    expect(result).toEqual({ ok: true, health: withProviders });
+  });
+
+  it('accepts every provider offered, the ones this app does not know included', () => {
+    const openai = { provider: 'openai', models: ['qwen3:8b'], defaultModel: 'qwen3:8b' };
+    const future = { provider: 'anthropic', models: ['claude'], defaultModel: 'claude' };
+    const result = parseHealth({ ...valid, llm: { ...future, providers: [future, valid.llm, openai] } });
+    expect(result.ok && result.health.llm).toEqual({ ...future, providers: [future, valid.llm, openai] });
+  });
+
+  it('accepts an unknown provider alone, for the app to explain', () => {
+    const result = parseHealth({ ...valid, llm: { provider: 'openai', models: ['m'], defaultModel: 'm' } });
+    expect(result.ok && result.health.llm?.provider).toBe('openai');
   });
 
   it('accepts null llm and stt (no keys configured)', () => {
@@ -37,7 +51,7 @@ describe('parseHealth', () => {
 
   it('drops unknown extra keys', () => {
     const result = parseHealth({ ...valid, extra: 1, auth: { ...valid.auth, extra: 2 } });
-    expect(result).toEqual({ ok: true, health: valid });
+    expect(result).toEqual({ ok: true, health: withProviders });
   });
 
   it.each([
@@ -51,7 +65,8 @@ describe('parseHealth', () => {
     ['version as number', { ...valid, version: 1 }, 'version'],
     ['demo as string', { ...valid, demo: 'yes' }, 'demo'],
     ['auth.required as string', { ...valid, auth: { required: 'true', authorized: false } }, 'auth.required'],
-    ['unknown llm provider', { ...valid, llm: { ...valid.llm, provider: 'openai' } }, 'llm.provider'],
+    ['llm provider not a string', { ...valid, llm: { ...valid.llm, provider: 7 } }, 'llm.provider'],
+    ['providers not an array', { ...valid, llm: { ...valid.llm, providers: 'gemini' } }, 'llm.providers'],
     ['models not an array', { ...valid, llm: { ...valid.llm, models: 'gemini-2.5-flash' } }, 'llm.models'],
     ['model not a string', { ...valid, llm: { ...valid.llm, models: [1] } }, 'llm.models.0'],
     ['unknown stt provider', { ...valid, stt: { provider: 'whisper' } }, 'stt.provider'],

@@ -5,6 +5,16 @@ import type { ApiFetch } from './client.ts';
 import { ApiError, UNEXPECTED_RESPONSE } from './errors.ts';
 import { readJsonOrThrow } from './client.ts';
 
+/** One LLM provider the server offers; `provider` may be one this version of the app does not know. */
+const LlmOfferSchema = v.object({
+  provider: v.string(),
+  models: v.array(v.string()),
+  defaultModel: v.string(),
+});
+
+/** A provider and its models, as the server offers them. */
+export type LlmOffer = v.InferOutput<typeof LlmOfferSchema>;
+
 /** Valibot schema of the /api/health body (unknown extra keys are dropped). */
 export const HealthSchema = v.object({
   ok: v.literal(true),
@@ -15,12 +25,14 @@ export const HealthSchema = v.object({
     required: v.boolean(),
     authorized: v.boolean(),
   }),
+  // The default provider's offer at the top; `providers` (absent from older proxies) lists every one, the default first.
+  // Warning: a provider the app does not know must not fail the parse (a newer proxy behind a cached app); the app
+  // offers only those it knows and says so when there are none.
   llm: v.nullable(
-    v.object({
-      provider: v.literal('gemini'),
-      models: v.array(v.string()),
-      defaultModel: v.string(),
-    }),
+    v.pipe(
+      v.object({ ...LlmOfferSchema.entries, providers: v.optional(v.array(LlmOfferSchema)) }),
+      v.transform(({ providers, ...top }) => ({ ...top, providers: providers && providers.length > 0 ? providers : [top] })),
+    ),
   ),
   stt: v.nullable(
     v.object({

@@ -5,7 +5,7 @@ export interface InterviewSettings {
   maxMinutes: number;
   maxQuestions: number;
   maxFollowUpsPerTopic: number;
-  /** Gemini model asked for (must be on the proxy's allowlist). */
+  /** The language model asked for, as a model reference (`openai:qwen3:8b`; a bare id, as older interviews hold, is a Gemini model). */
   model: string;
 }
 

@@ -90,6 +90,12 @@ export class SetupState {
     this.#scheduleSave();
   }
 
+  /** Keeps the language model the candidate picked (a model reference). */
+  setModel(model: string): void {
+    this.draft.model = model;
+    this.#scheduleSave();
+  }
+
   /** Updates the optional instructions. */
   setInstructions(text: string): void {
     this.draft.instructions = text;

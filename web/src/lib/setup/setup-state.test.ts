@@ -22,6 +22,15 @@ function harness(outcomes: ExtractOutcome[], saved?: DocumentsDraft) {
 const file = (name: string) => new File(['bytes'], name);
 
 describe('SetupState', () => {
+  it('keeps the model the candidate picked, saved like everything else', async () => {
+    const { state, saves } = harness([]);
+    await state.load();
+    state.setModel('openai:qwen3:8b');
+    await state.flush();
+    expect(state.draft.model).toBe('openai:qwen3:8b');
+    expect(saves.at(-1)?.model).toBe('openai:qwen3:8b');
+  });
+
   it('restores the saved draft on load', async () => {
     const saved = { ...emptyDraft(), instructions: 'focus on system design' };
     const { state } = harness([], saved);

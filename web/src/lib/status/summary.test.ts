@@ -8,7 +8,7 @@ const base: Health = {
   version: '0.1.0',
   demo: false,
   auth: { required: false, authorized: true },
-  llm: { provider: 'gemini', models: ['gemini-2.5-flash'], defaultModel: 'gemini-2.5-flash' },
+  llm: { provider: 'gemini', models: ['gemini-2.5-flash'], defaultModel: 'gemini-2.5-flash', providers: [{ provider: 'gemini', models: ['gemini-2.5-flash'], defaultModel: 'gemini-2.5-flash' }] },
   stt: { provider: 'runpod' },
   models: null,
 };
@@ -19,6 +19,14 @@ describe('summarizeHealth', () => {
     expect(summary.llm).toBe('Gemini · gemini-2.5-flash');
     expect(summary.stt).toBe('RunPod');
     expect([summary.llmConfigured, summary.sttConfigured]).toEqual([true, true]);
+  });
+
+  it('names every offered provider with its default model, the default first', () => {
+    const gemini = { provider: 'gemini', models: ['gemini-2.5-flash'], defaultModel: 'gemini-2.5-flash' };
+    const openai = { provider: 'openai', models: ['qwen3:8b'], defaultModel: 'qwen3:8b' };
+    const future = { provider: 'anthropic', models: ['claude'], defaultModel: 'claude' };
+    expect(summarizeHealth({ ...base, llm: { ...openai, providers: [openai, gemini] } }, false).llm).toBe('OpenAI-compatible server · qwen3:8b; Gemini · gemini-2.5-flash');
+    expect(summarizeHealth({ ...base, llm: { ...future, providers: [future] } }, false).llm).toBe('anthropic (needs a newer version of the app) · claude');
   });
 
   it('says "not configured" without keys', () => {

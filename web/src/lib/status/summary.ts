@@ -8,7 +8,7 @@ export type AccessState = 'open' | 'accepted' | 'missing' | 'rejected';
 
 /** The status panel's content, derived from one health report. */
 export interface HealthSummary {
-  /** The LLM line, e.g. "Gemini · gemini-2.5-flash" or "not configured". */
+  /** The LLM line, e.g. "Gemini · gemini-2.5-flash", each offered provider with its default model, or "not configured". */
   llm: string;
   /** Whether an LLM is available. */
   llmConfigured: boolean;
@@ -31,15 +31,20 @@ export interface HealthSummary {
 /** Text shown for a capability the server has no keys for. */
 export const NOT_CONFIGURED = 'not configured';
 
-const PROVIDER_NAMES = { gemini: 'Gemini', runpod: 'RunPod' } as const;
+const PROVIDER_NAMES: Readonly<Record<string, string>> = { gemini: 'Gemini', openai: 'OpenAI-compatible server', runpod: 'RunPod' };
+
+/** A provider's name for people; one this version does not know is named as the server calls it. */
+function providerName(id: string): string {
+  return PROVIDER_NAMES[id] ?? `${id} (needs a newer version of the app)`;
+}
 
 /** Derives the status panel's content from a health report and whether a token is saved. */
 export function summarizeHealth(health: Health, hasToken: boolean): HealthSummary {
   const accessState = accessStateOf(health, hasToken);
   return {
-    llm: health.llm ? `${PROVIDER_NAMES[health.llm.provider]} · ${health.llm.defaultModel}` : NOT_CONFIGURED,
+    llm: health.llm ? health.llm.providers.map((offer) => `${providerName(offer.provider)} · ${offer.defaultModel}`).join('; ') : NOT_CONFIGURED,
     llmConfigured: health.llm !== null,
-    stt: health.stt ? PROVIDER_NAMES[health.stt.provider] : NOT_CONFIGURED,
+    stt: health.stt ? providerName(health.stt.provider) : NOT_CONFIGURED,
     sttConfigured: health.stt !== null,
     access: ACCESS_TEXT[accessState],
     accessState,

@@ -31,6 +31,8 @@ export interface DocumentsDraft {
   instructions: string;
   /** Absent in drafts saved before limits could be chosen; the defaults apply then. */
   limits?: InterviewLimitsDraft;
+  /** The language model the candidate picked (a model reference such as `openai:qwen3:8b`); absent means the server's default. */
+  model?: string;
   updatedAt: number;
 }
 
