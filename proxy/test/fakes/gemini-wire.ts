@@ -79,21 +79,23 @@ export interface ResponseContext {
   usage: boolean;
 }
 
-/** One `GenerateContentResponse` with `text`; `finishReason` only when given. */
+/** One `GenerateContentResponse` with `text` (no parts when it is empty, as when thoughts took the whole budget); `finishReason` only when given. */
 export function responseObject(
   context: ResponseContext,
   text: string,
   finishReason: GeminiFinishReason | undefined,
   candidateTokens: number,
+  thoughtsTokens = 0,
 ): Record<string, unknown> {
   return {
-    candidates: [{ content: { parts: [{ text }], role: 'model' }, finishReason, index: 0 }],
+    candidates: [{ content: text === '' ? { role: 'model' } : { parts: [{ text }], role: 'model' }, finishReason, index: 0 }],
     usageMetadata: context.usage
       ? {
           promptTokenCount: context.promptTokens,
           candidatesTokenCount: candidateTokens,
-          totalTokenCount: context.promptTokens + candidateTokens,
+          totalTokenCount: context.promptTokens + candidateTokens + thoughtsTokens,
           promptTokensDetails: [{ modality: 'TEXT', tokenCount: context.promptTokens }],
+          ...(thoughtsTokens > 0 ? { thoughtsTokenCount: thoughtsTokens } : {}),
         }
       : undefined,
     modelVersion: context.model,
@@ -101,13 +103,13 @@ export function responseObject(
   };
 }
 
-/** The SSE events for `pieces`, with cumulative usage and the finish reason on the last. */
-export function textEvents(context: ResponseContext, pieces: readonly string[], finishReason: GeminiFinishReason): string[] {
+/** The SSE events for `pieces`, with cumulative usage (thoughts included) and the finish reason on the last. */
+export function textEvents(context: ResponseContext, pieces: readonly string[], finishReason: GeminiFinishReason, thoughtsTokens = 0): string[] {
   let sent = '';
   return pieces.map((piece, i) => {
     sent += piece;
     const last = i === pieces.length - 1;
-    return sseEvent(responseObject(context, piece, last ? finishReason : undefined, estimateTokens(sent)));
+    return sseEvent(responseObject(context, piece, last ? finishReason : undefined, estimateTokens(sent), thoughtsTokens));
   });
 }
 

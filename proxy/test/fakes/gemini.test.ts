@@ -283,3 +283,99 @@ describe('fake Gemini generateContent', () => {
     }).toThrow(/no fixture/);
   });
 });
+
+/** A payload whose candidate may have no parts (thoughts took the budget) or an empty content. */
+interface BarePayload {
+  candidates: { content: { parts?: { text: string }[]; role?: string }; finishReason?: string }[];
+  usageMetadata?: { thoughtsTokenCount?: number };
+}
+
+describe('fake Gemini, as the real models behave', () => {
+  const events = async (response: Response) => parseEvents(await response.text()) as BarePayload[];
+  const streamOf = (model: string) => `/v1beta/models/${model}:streamGenerateContent?alt=sse`;
+  const config = (generationConfig: Record<string, unknown>) => ({ ...validBody, generationConfig });
+
+  it('lets thoughts take the whole budget: no text, MAX_TOKENS, thoughtsTokenCount in the usage', async () => {
+    fake.enqueue({ kind: 'text', text: 'Tell me about a project you led.', thoughtTokens: 2000 });
+    const payloads = await events(await post(streamOf('gemini-2.5-pro'), config({ maxOutputTokens: 1024 })));
+    expect(payloads).toHaveLength(1);
+    expect(payloads[0]?.candidates[0]).toMatchObject({ content: { role: 'model' }, finishReason: 'MAX_TOKENS' });
+    expect(payloads[0]?.candidates[0]?.content).not.toHaveProperty('parts');
+    expect(payloads[0]?.usageMetadata).toMatchObject({ thoughtsTokenCount: 1024 });
+  });
+
+  it('cuts the text where thoughts and text reach maxOutputTokens', async () => {
+    fake.enqueue({ kind: 'text', text: 'x'.repeat(400), thoughtTokens: 80 });
+    const payloads = await events(await post(streamOf('gemini-2.5-pro'), config({ maxOutputTokens: 100, thinkingConfig: { thinkingBudget: 128 } })));
+    expect(payloads.map((p) => p.candidates[0]?.content.parts?.[0]?.text ?? '').join('')).toBe('x'.repeat(80));
+    expect(payloads.at(-1)?.candidates[0]?.finishReason).toBe('MAX_TOKENS');
+  });
+
+  it('thinks nothing on 2.5 Flash with a budget of 0, so the whole reply fits', async () => {
+    fake.enqueue({ kind: 'text', text: 'A short question?', thoughtTokens: 5000 });
+    const payloads = await events(await post(STREAM, config({ maxOutputTokens: 1024, thinkingConfig: { thinkingBudget: 0 } })));
+    expect(payloads.at(-1)?.candidates[0]?.finishReason).toBe('STOP');
+  });
+
+  it.each([
+    ['gemini-2.5-pro', { thinkingBudget: 0 }, 'Budget 0 is invalid. This model only works in thinking mode.'],
+    ['gemini-2.5-pro', { thinkingBudget: 64 }, 'The thinking budget (64) is invalid.'],
+    ['gemini-2.5-flash-lite', { thinkingBudget: 100 }, 'The thinking budget (100) is invalid.'],
+    ['gemini-2.5-flash', { thinkingLevel: 'LOW' }, 'Thinking level is not supported for this model.'],
+    ['gemini-3-pro-preview', { thinkingLevel: 'MINIMAL' }, 'Thinking level MINIMAL is not supported for this model.'],
+    ['gemini-3-pro-preview', { thinkingLevel: 'LOW', thinkingBudget: 128 }, 'thinkingBudget and thinkingLevel cannot be set together.'],
+  ])('refuses %s with %o as Google does', async (model, thinkingConfig, message) => {
+    const res = await post(streamOf(model), config({ thinkingConfig }));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 400, status: 'INVALID_ARGUMENT', message: expect.stringContaining(message) } });
+  });
+
+  it.each([
+    ['gemini-2.5-pro', { thinkingBudget: 128 }],
+    ['gemini-2.5-flash-lite', { thinkingBudget: 0 }],
+    ['gemini-3-pro-preview', { thinkingLevel: 'LOW' }],
+    ['gemini-3-flash-preview', { thinkingLevel: 'MINIMAL' }],
+  ])('takes %s with %o', async (model, thinkingConfig) => {
+    expect((await post(streamOf(model), config({ thinkingConfig }))).status).toBe(200);
+  });
+
+  it('loops a Gemini 3 reply below temperature 1.0 until MAX_TOKENS, and not at 1.0', async () => {
+    fake.enqueue({ kind: 'text', text: 'What did you learn?', loopsWhenCold: true }, { kind: 'text', text: 'What did you learn?', loopsWhenCold: true });
+    const cold = await events(await post(streamOf('gemini-3-flash-preview'), config({ temperature: 0.7, maxOutputTokens: 64 })));
+    expect(cold.at(-1)?.candidates[0]?.finishReason).toBe('MAX_TOKENS');
+    const warm = await events(await post(streamOf('gemini-3-flash-preview'), config({ temperature: 1, maxOutputTokens: 64 })));
+    expect(warm.map((p) => p.candidates[0]?.content.parts?.[0]?.text ?? '').join('')).toBe('What did you learn?');
+  });
+
+  it.each([
+    ['error-403-consumer-suspended', 403, 'PERMISSION_DENIED'],
+    ['error-403-service-disabled', 403, 'PERMISSION_DENIED'],
+    ['error-404-model-not-found', 404, 'NOT_FOUND'],
+    ['error-400-location-not-supported', 400, 'FAILED_PRECONDITION'],
+    ['error-401-unauthenticated', 401, 'UNAUTHENTICATED'],
+    ['error-429-per-day-quota', 429, 'RESOURCE_EXHAUSTED'],
+  ])('answers the captured %s body with status %i, in the stream’s content type', async (name, status, googleStatus) => {
+    fake.enqueue({ kind: 'captured-error', name });
+    const res = await post(STREAM, validBody);
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toBe('text/event-stream');
+    expect(await res.text()).toBe(readFileSync(join(FIXTURES_DIR, `${name}.json`), 'utf8'));
+    expect(googleStatus).toBeTruthy();
+  });
+
+  it('writes a bare JSON error into a 200 event stream', async () => {
+    fake.enqueue({ kind: 'bare-error', name: 'error-429-per-minute', afterText: 'So' });
+    const res = await post(STREAM, validBody);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text.startsWith('data: {')).toBe(true);
+    expect(text).toContain('\r\n\r\n{\n  "error": {\n    "code": 429,');
+  });
+
+  it('ends a stream without a finish reason, its last event’s content empty', async () => {
+    fake.enqueue({ kind: 'no-finish', text: 'Half a' });
+    const payloads = await events(await post(STREAM, validBody));
+    expect(payloads.map((p) => p.candidates[0]?.finishReason)).toEqual([undefined, undefined]);
+    expect(payloads.at(-1)?.candidates[0]?.content).toEqual({});
+  });
+});

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { checkGeminiRequest, type GeminiRequest } from './gemini-schema.ts';
+import { thinkingRefusal, thoughtTokens } from './gemini-thinking.ts';
 import {
   apiKeyInvalidBody,
   estimateTokens,
@@ -41,8 +42,21 @@ export type GeminiReply =
       delayMs?: number;
       finishReason?: GeminiFinishReason;
       usage?: boolean;
+      /**
+       * Tokens the model would think before answering; they count against maxOutputTokens, so a reply that thinks more
+       * than the request's thinkingConfig and limit allow ends at MAX_TOKENS, cut or with no text at all.
+       */
+      thoughtTokens?: number;
+      /** A Gemini 3 model asked for a temperature below 1.0 repeats itself until MAX_TOKENS, as Google warns it can. */
+      loopsWhenCold?: boolean;
     }
   | { kind: 'error'; status: 400 | 429 | 500 | 503; retryAfterSeconds?: number; message?: string }
+  /** A captured error body from captured/gemini/ (`error-<status>-....json`), with its status. */
+  | { kind: 'captured-error'; name: string; retryAfterSeconds?: number }
+  /** A 200 event stream that carries a captured error as a bare JSON object, after optional text events. */
+  | { kind: 'bare-error'; name: string; afterText?: string }
+  /** A stream whose events never name a finish reason: its text, then an event whose content is empty. */
+  | { kind: 'no-finish'; text?: string }
   | { kind: 'hang' }
   /** `chunks` events `delayMs` apart, each text `@<epoch ms>` stamped when written: for latency benchmarks. */
   | { kind: 'clock'; chunks: number; delayMs: number };
@@ -123,7 +137,7 @@ export async function startFakeGemini(options: FakeGeminiOptions): Promise<FakeG
     };
     requests.push(record);
 
-    const checked = checkCall(req.headers['x-goog-api-key'], options.apiKey, stream && url.searchParams.get('alt') !== 'sse', bytes, parsed);
+    const checked = checkCall(record.model, req.headers['x-goog-api-key'], options.apiKey, stream && url.searchParams.get('alt') !== 'sse', bytes, parsed);
     if ('status' in checked) {
       sendJson(res, checked.status, checked.body);
       return;
@@ -141,6 +155,9 @@ export async function startFakeGemini(options: FakeGeminiOptions): Promise<FakeG
         if (reply.kind === 'fixture' && !existsSync(fixturePath(fixturesDir, reply.name))) {
           throw new Error(`fake Gemini: no fixture ${fixturePath(fixturesDir, reply.name)}`);
         }
+        if ((reply.kind === 'captured-error' || reply.kind === 'bare-error') && !existsSync(fixturePath(fixturesDir, reply.name, '.json'))) {
+          throw new Error(`fake Gemini: no captured error ${reply.name}`);
+        }
       }
       queue.push(...replies);
     },
@@ -157,6 +174,7 @@ type Checked = { request: GeminiRequest } | { status: number; body: string };
 
 /** The checks Google makes, in its order: key present, key valid, size, `alt=sse`, JSON, shape. */
 function checkCall(
+  model: string,
   key: string | string[] | undefined,
   apiKey: string,
   streamWithoutSse: boolean,
@@ -171,7 +189,9 @@ function checkCall(
   if (streamWithoutSse) return { status: 400, body: statusErrorBody(400, 'The fake Gemini streams only with ?alt=sse.') };
   if (parsed === invalidJson) return { status: 400, body: statusErrorBody(400, 'Invalid JSON payload received.') };
   const checked = checkGeminiRequest(parsed);
-  return checked.ok ? { request: checked.request } : { status: 400, body: statusErrorBody(400, checked.message) };
+  if (!checked.ok) return { status: 400, body: statusErrorBody(400, checked.message) };
+  const refusal = thinkingRefusal(model, checked.request.generationConfig?.thinkingConfig);
+  return refusal ? { status: 400, body: refusal } : { request: checked.request };
 }
 
 interface AnswerContext {
@@ -215,23 +235,48 @@ async function answer(res: ServerResponse, reply: GeminiReply, context: AnswerCo
       return;
     }
     case 'text': {
-      // An array of chunks is sent as given; `text` then only documents the reply.
-      const pieces = typeof reply.chunks === 'object' ? [...reply.chunks] : splitText(reply.text, reply.chunks ?? 3);
       const responseContext: ResponseContext = {
         model: record.model,
         responseId: randomBytes(12).toString('base64url'),
         promptTokens: estimateTokens(promptText(context.request)),
         usage: reply.usage ?? true,
       };
-      const finishReason = reply.finishReason ?? 'STOP';
+      const within = withinBudget(reply, record.model, context.request);
+      // An array of chunks is sent as given; `text` then only documents the reply.
+      const pieces = typeof reply.chunks === 'object' && within.finishReason === undefined ? [...reply.chunks] : splitText(within.text, typeof reply.chunks === 'number' ? reply.chunks : 3);
+      const finishReason = within.finishReason ?? reply.finishReason ?? 'STOP';
       if (record.stream) {
-        await writeStream(res, textEvents(responseContext, pieces, finishReason), reply.delayMs ?? 0, signal);
+        await writeStream(res, textEvents(responseContext, pieces, finishReason, within.thoughts), reply.delayMs ?? 0, signal);
         return;
       }
       if (reply.delayMs && !(await sleep(reply.delayMs, signal))) return;
       const text = pieces.join('');
-      const body = responseObject(responseContext, text, finishReason, estimateTokens(text));
+      const body = responseObject(responseContext, text, finishReason, estimateTokens(text), within.thoughts);
       sendJson(res, 200, `${JSON.stringify(body, null, 2)}\n`);
+      return;
+    }
+    case 'captured-error': {
+      const path = fixturePath(context.fixturesDir, reply.name, '.json');
+      const status = Number(/^error-(\d{3})-/.exec(reply.name)?.[1] ?? 500);
+      // Google answers a stream request's error with the stream's content type (see error-404-model-not-found.json).
+      const headers: Record<string, string> = {
+        ...(record.stream ? { 'content-type': 'text/event-stream' } : {}),
+        ...(reply.retryAfterSeconds === undefined ? {} : { 'retry-after': String(reply.retryAfterSeconds) }),
+      };
+      sendJson(res, status, await readFile(path, 'utf8'), headers);
+      return;
+    }
+    case 'bare-error': {
+      const responseContext: ResponseContext = { model: record.model, responseId: randomBytes(12).toString('base64url'), promptTokens: 1, usage: true };
+      const before = reply.afterText ? [sseEvent(responseObject(responseContext, reply.afterText, undefined, estimateTokens(reply.afterText)))] : [];
+      await writeStream(res, [...before, await readFile(fixturePath(context.fixturesDir, reply.name, '.json'), 'utf8')], 0, signal);
+      return;
+    }
+    case 'no-finish': {
+      const responseContext: ResponseContext = { model: record.model, responseId: randomBytes(12).toString('base64url'), promptTokens: 1, usage: true };
+      const text = reply.text ? [sseEvent(responseObject(responseContext, reply.text, undefined, estimateTokens(reply.text)))] : [];
+      const empty = sseEvent({ candidates: [{ content: {}, index: 0 }], modelVersion: record.model, responseId: responseContext.responseId });
+      await writeStream(res, [...text, empty], 0, signal);
       return;
     }
     case 'clock': {
@@ -284,9 +329,21 @@ function promptText(request: GeminiRequest): string {
   return contents.flatMap((content) => content.parts.map((part) => part.text)).join('');
 }
 
-function fixturePath(dir: string, name: string): string {
+function fixturePath(dir: string, name: string, extension = '.txt'): string {
   if (!/^[\w.-]+$/.test(name)) throw new Error(`fake Gemini: bad fixture name ${JSON.stringify(name)}`);
-  return join(dir, `${name}.txt`);
+  return join(dir, `${name}${extension}`);
+}
+
+/** What a reply becomes within the request's output limit: thoughts first (they count), then the text, cut at the limit. */
+function withinBudget(reply: Extract<GeminiReply, { kind: 'text' }>, model: string, request: GeminiRequest): { text: string; thoughts: number; finishReason?: GeminiFinishReason } {
+  const config = request.generationConfig;
+  const limit = config?.maxOutputTokens ?? 65_536;
+  const cold = reply.loopsWhenCold === true && /^gemini-3/.test(model) && (config?.temperature ?? 1) < 1;
+  const text = cold ? `${reply.text} `.repeat(Math.ceil((limit * 4) / Math.max(1, reply.text.length))) : reply.text;
+  const thoughts = thoughtTokens(model, config?.thinkingConfig, reply.thoughtTokens ?? 0);
+  if (thoughts >= limit) return { text: '', thoughts: limit, finishReason: 'MAX_TOKENS' };
+  const room = (limit - thoughts) * 4;
+  return text.length > room ? { text: text.slice(0, room), thoughts, finishReason: 'MAX_TOKENS' } : { text, thoughts };
 }
 
 /** Where captured streams live: the option, else the repository's own `captured/gemini/` beside this file. */
