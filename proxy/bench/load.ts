@@ -1,5 +1,30 @@
-// Opens N concurrent Gemini SSE streams and measures, per chunk, how long after the upstream wrote it it arrived.
+// Opens N concurrent LLM SSE streams (Gemini's or an OpenAI-compatible server's wire format) and measures, per chunk,
+// how long after the upstream wrote it it arrived.
 import http from 'node:http';
+
+/** One LLM route's wire format: the request to send, where each chunk's write stamp is, and what ends an event. */
+export interface RouteWire {
+  body: string;
+  headers: Record<string, string>;
+  stamp: RegExp;
+  separator: string;
+}
+
+/** Gemini's streamGenerateContent: stamps in `"text": "@…"`, events ended by CRLF CRLF. */
+export const GEMINI_WIRE: RouteWire = {
+  body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'Ask me the next question.' }] }] }),
+  headers: { 'content-type': 'application/json', 'x-goog-api-key': 'bench-key' },
+  stamp: /"text": ?"@(\d+\.\d+)"/g,
+  separator: '\r\n\r\n',
+};
+
+/** Chat completions: stamps in `"content":"@…"`, events ended by LF LF. */
+export const OPENAI_WIRE: RouteWire = {
+  body: JSON.stringify({ model: 'fake-model', messages: [{ role: 'user', content: 'Ask me the next question.' }], stream: true }),
+  headers: { 'content-type': 'application/json' },
+  stamp: /"content":"@(\d+\.\d+)"/g,
+  separator: '\n\n',
+};
 
 /** What one load run measured. */
 export interface LoadResult {
@@ -13,28 +38,26 @@ export interface LoadResult {
   failures: number;
 }
 
-const BODY = JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'Ask me the next question.' }] }] });
-const STAMP = /"text": ?"@(\d+\.\d+)"/g;
 const now = () => performance.timeOrigin + performance.now();
 
-/** Runs `streams` concurrent streaming calls against `baseUrl` + the Gemini path, their starts spread evenly over `rampMs`. */
-export async function runLoad(baseUrl: string, path: string, streams: number, rampMs: number): Promise<LoadResult> {
+/** Runs `streams` concurrent streaming calls against `baseUrl` + `path`, their starts spread evenly over `rampMs`. */
+export async function runLoad(baseUrl: string, path: string, streams: number, rampMs: number, wire: RouteWire = GEMINI_WIRE): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const result: LoadResult = { chunkLatencies: [], firstByte: [], chunks: 0, bytes: 0, seconds: 0, failures: 0 };
   const started = now();
   const url = new URL(path, baseUrl);
   await Promise.all(
-    Array.from({ length: streams }, (_, i) => new Promise((resolve) => setTimeout(resolve, (i * rampMs) / streams)).then(() => oneStream(url, agent, result))),
+    Array.from({ length: streams }, (_, i) => new Promise((resolve) => setTimeout(resolve, (i * rampMs) / streams)).then(() => oneStream(url, agent, result, wire))),
   );
   result.seconds = (now() - started) / 1000;
   agent.destroy();
   return result;
 }
 
-function oneStream(url: URL, agent: http.Agent, result: LoadResult): Promise<void> {
+function oneStream(url: URL, agent: http.Agent, result: LoadResult, wire: RouteWire): Promise<void> {
   return new Promise((resolve) => {
     const sent = now();
-    const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'x-goog-api-key': 'bench-key' } }, (response) => {
+    const request = http.request(url, { method: 'POST', agent, headers: wire.headers }, (response) => {
       let firstSeen = false;
       let pending = '';
       if (response.statusCode !== 200) result.failures++;
@@ -47,13 +70,13 @@ function oneStream(url: URL, agent: http.Agent, result: LoadResult): Promise<voi
         }
         result.bytes += Buffer.byteLength(text);
         pending += text;
-        const cut = pending.lastIndexOf('\r\n\r\n');
+        const cut = pending.lastIndexOf(wire.separator);
         if (cut < 0) return;
-        for (const match of pending.slice(0, cut).matchAll(STAMP)) {
+        for (const match of pending.slice(0, cut).matchAll(wire.stamp)) {
           result.chunkLatencies.push(arrived - Number(match[1]));
           result.chunks++;
         }
-        pending = pending.slice(cut + 4);
+        pending = pending.slice(cut + wire.separator.length);
       });
       response.on('end', resolve);
       response.on('error', () => {
@@ -65,7 +88,7 @@ function oneStream(url: URL, agent: http.Agent, result: LoadResult): Promise<voi
       result.failures++;
       resolve();
     });
-    request.end(BODY);
+    request.end(wire.body);
   });
 }
 

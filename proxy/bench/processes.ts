@@ -1,4 +1,4 @@
-// Child processes for the proxy benchmark: the fake Gemini, the proxy, and nginx as a reference relay.
+// Child processes for the proxy benchmark: the fake Gemini and OpenAI-compatible server, the proxy, and nginx as a reference relay.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,15 +19,19 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Starts the fake upstreams in their own process, every Gemini call answered with `reply`. */
-export async function startFakes(reply: unknown): Promise<Served> {
+/** The fakes' process: `url` is the fake Gemini's, `openaiUrl` the fake OpenAI-compatible server's (ending in /v1). */
+export type Fakes = Served & { openaiUrl: string };
+
+/** Starts the fake upstreams in their own process, every Gemini and chat call answered with `reply` (a clock reply). */
+export async function startFakes(reply: unknown): Promise<Fakes> {
   const child = spawn(NODE_TS[0]!, [...NODE_TS.slice(1), 'test/fakes/cli.ts'], {
     cwd: PROXY_DIR,
-    env: { ...process.env, FAKE_GEMINI_KEY: 'bench-key', FAKE_GEMINI_REPLY: JSON.stringify(reply) },
+    env: { ...process.env, FAKE_GEMINI_KEY: 'bench-key', FAKE_GEMINI_REPLY: JSON.stringify(reply), FAKE_OPENAI_REPLY: JSON.stringify(reply) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const line = await firstLine(child, (text) => text.includes('"gemini"'));
-  return served(child, (JSON.parse(line) as { gemini: string }).gemini);
+  const urls = JSON.parse(line) as { gemini: string; openai: string };
+  return { ...served(child, urls.gemini), openaiUrl: urls.openai };
 }
 
 /** Starts the naive relay baseline (bench/naive-relay.ts) pointed at `upstream`. */
@@ -41,8 +45,8 @@ export async function startNaiveRelay(upstream: string): Promise<Served> {
   return served(child, /listening on (\S+)/.exec(line)![1]!);
 }
 
-/** Starts the real proxy (src/main.ts) pointed at `upstream`, with limits opened up for load. */
-export async function startProxy(upstream: string): Promise<Served> {
+/** Starts the real proxy (src/main.ts) pointed at the fakes (Gemini at `upstream`), with limits opened up for load. */
+export async function startProxy(upstream: string, openaiUpstream?: string): Promise<Served> {
   const child = spawn(NODE_TS[0]!, [...NODE_TS.slice(1), 'src/main.ts'], {
     cwd: PROXY_DIR,
     env: {
@@ -51,6 +55,7 @@ export async function startProxy(upstream: string): Promise<Served> {
       PORT: '0',
       GEMINI_API_KEY: 'bench-key',
       GEMINI_BASE_URL: upstream,
+      ...(openaiUpstream ? { OPENAI_BASE_URL: openaiUpstream, OPENAI_MODEL: 'fake-model' } : {}),
       RATE_LIMIT_PER_MINUTE: '1000000',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
