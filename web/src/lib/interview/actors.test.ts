@@ -119,6 +119,31 @@ describe('createInterviewActors with the machine', () => {
     expect(selectTranscript(actor.getSnapshot()).map((entry) => entry.text)).toEqual(['Welcome! Tell me about yourself.', 'I am Jane.', 'How do you use Python?']);
   });
 
+  it('never keeps a question cut at the output limit: what streamed before the client asked again is dropped', async () => {
+    const streamGenerate = async function* (request: LlmRequest, options: GenerateOptions = {}): AsyncGenerator<string, StreamResult, undefined> {
+      const start = (request.contents[0]?.text ?? '').includes('start of the interview');
+      if (start) {
+        yield 'Welcome! Tell me about yourself.';
+        return { text: 'Welcome! Tell me about yourself.', finishReason: 'STOP' };
+      }
+      // The client's own retry after a reply cut at MAX_TOKENS: the half question came first, then the whole one.
+      yield 'DECISION: NEXT_TOPIC\nTell me about the time you';
+      await Promise.resolve();
+      options.onRetry?.({ attempt: 1, delayMs: 0, reason: 'max-tokens' });
+      yield 'DECISION: NEXT_TOPIC\nTell me about the time you shipped under pressure.';
+      return { text: 'DECISION: NEXT_TOPIC\nTell me about the time you shipped under pressure.', finishReason: 'STOP' };
+    };
+    const generate = async () => JSON.stringify({ strategy: 's', topics: ['Delivery', 'Teams'] });
+    const machine = interviewMachine.provide({ actors: createInterviewActors({ generate, streamGenerate }) });
+    const actor = createActor(machine, { input: { id: 'x', documents: { resume: 'r', jobDescription: 'j', instructions: '' }, settings: DEFAULT_SETTINGS } });
+    actor.start();
+    actor.send({ type: 'START' });
+    await vi.advanceTimersByTimeAsync(100);
+    actor.send({ type: 'ANSWER_SUBMITTED', text: 'I am Jane.' });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(selectTranscript(actor.getSnapshot()).at(-1)?.text).toBe('Tell me about the time you shipped under pressure.');
+  });
+
   it('aborts the stream when the turn actor stops', async () => {
     let seen: AbortSignal | undefined;
     const streamGenerate = async function* (_request: LlmRequest, options: GenerateOptions = {}): AsyncGenerator<string, StreamResult, undefined> {
