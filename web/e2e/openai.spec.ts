@@ -61,7 +61,8 @@ test.describe('both providers offered', () => {
     await expect(page.getByTestId('health-llm')).toHaveText('Gemini · gemini-2.5-flash; OpenAI-compatible server · qwen3:8b');
     const picker = page.getByTestId('interview-model');
     await expect(picker).toHaveValue('gemini:gemini-2.5-flash');
-    await expect(picker.locator('option', { hasText: 'gemini-2.5-flash (server default)' })).toHaveCount(1);
+    await expect(picker.locator('option', { hasText: 'Gemini · gemini-2.5-flash (server default)' })).toHaveCount(1);
+    await expect(picker.locator('option', { hasText: 'OpenAI-compatible server · llama3.2' })).toHaveCount(1);
     await picker.selectOption('openai:llama3.2');
 
     await page.reload();

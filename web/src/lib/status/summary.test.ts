@@ -16,7 +16,7 @@ const base: Health = {
 describe('summarizeHealth', () => {
   it('names the configured LLM and STT', () => {
     const summary = summarizeHealth(base, false);
-    expect(summary.llm).toBe('Gemini · gemini-2.5-flash');
+    expect(summary.llm).toEqual(['Gemini · gemini-2.5-flash']);
     expect(summary.stt).toBe('RunPod');
     expect([summary.llmConfigured, summary.sttConfigured]).toEqual([true, true]);
   });
@@ -25,13 +25,13 @@ describe('summarizeHealth', () => {
     const gemini = { provider: 'gemini', models: ['gemini-2.5-flash'], defaultModel: 'gemini-2.5-flash' };
     const openai = { provider: 'openai', models: ['qwen3:8b'], defaultModel: 'qwen3:8b' };
     const future = { provider: 'anthropic', models: ['claude'], defaultModel: 'claude' };
-    expect(summarizeHealth({ ...base, llm: { ...openai, providers: [openai, gemini] } }, false).llm).toBe('OpenAI-compatible server · qwen3:8b; Gemini · gemini-2.5-flash');
-    expect(summarizeHealth({ ...base, llm: { ...future, providers: [future] } }, false).llm).toBe('anthropic (needs a newer version of the app) · claude');
+    expect(summarizeHealth({ ...base, llm: { ...openai, providers: [openai, gemini] } }, false).llm).toEqual(['OpenAI-compatible server · qwen3:8b', 'Gemini · gemini-2.5-flash']);
+    expect(summarizeHealth({ ...base, llm: { ...future, providers: [future] } }, false).llm).toEqual(['anthropic (needs a newer version of the app) · claude']);
   });
 
   it('says "not configured" without keys', () => {
     const summary = summarizeHealth({ ...base, llm: null, stt: null }, false);
-    expect([summary.llm, summary.stt]).toEqual([NOT_CONFIGURED, NOT_CONFIGURED]);
+    expect([summary.llm, summary.stt]).toEqual([[NOT_CONFIGURED], NOT_CONFIGURED]);
     expect([summary.llmConfigured, summary.sttConfigured]).toEqual([false, false]);
   });
 

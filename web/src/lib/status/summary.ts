@@ -8,8 +8,8 @@ export type AccessState = 'open' | 'accepted' | 'missing' | 'rejected';
 
 /** The status panel's content, derived from one health report. */
 export interface HealthSummary {
-  /** The LLM line, e.g. "Gemini · gemini-2.5-flash", each offered provider with its default model, or "not configured". */
-  llm: string;
+  /** The LLM lines, one per offered provider with its default model (e.g. "Gemini · gemini-2.5-flash"), or ["not configured"]. */
+  llm: string[];
   /** Whether an LLM is available. */
   llmConfigured: boolean;
   /** The speech-to-text line, e.g. "RunPod" or "not configured". */
@@ -42,7 +42,7 @@ function providerName(id: string): string {
 export function summarizeHealth(health: Health, hasToken: boolean): HealthSummary {
   const accessState = accessStateOf(health, hasToken);
   return {
-    llm: health.llm ? health.llm.providers.map((offer) => `${providerName(offer.provider)} · ${offer.defaultModel}`).join('; ') : NOT_CONFIGURED,
+    llm: health.llm ? health.llm.providers.map((offer) => `${providerName(offer.provider)} · ${offer.defaultModel}`) : [NOT_CONFIGURED],
     llmConfigured: health.llm !== null,
     stt: health.stt ? providerName(health.stt.provider) : NOT_CONFIGURED,
     sttConfigured: health.stt !== null,
