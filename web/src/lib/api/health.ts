@@ -12,9 +12,6 @@ const LlmOfferSchema = v.object({
   defaultModel: v.string(),
 });
 
-/** A provider and its models, as the server offers them. */
-export type LlmOffer = v.InferOutput<typeof LlmOfferSchema>;
-
 /** Valibot schema of the /api/health body (unknown extra keys are dropped). */
 export const HealthSchema = v.object({
   ok: v.literal(true),

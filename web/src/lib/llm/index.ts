@@ -8,7 +8,7 @@ export { DEFAULT_MAX_RETRIES, generate, MAX_OUTPUT_TOKENS_CEILING, streamGenerat
 export { defaultUserMessage, isRetryableKind, LlmError, type Finish, type LlmErrorKind } from './errors.ts';
 export { createLlmClient, type LlmClient } from './llm-client.ts';
 export { chosenModel, modelMenu, UNKNOWN_PROVIDER_MESSAGE, type ModelMenu, type ModelOffer, type ModelOption } from './model-options.ts';
-export { LEGACY_PROVIDER, modelRef, parseModelRef, type ModelChoice } from './model-ref.ts';
+export { modelRef, parseModelRef, type ModelChoice } from './model-ref.ts';
 export type { LlmProvider, ProviderCall, StreamEvent, StreamReader, WholeReply } from './provider.ts';
 export { DEFAULT_MAX_OUTPUT_TOKENS, DEFAULT_TEMPERATURE, type LlmRequest, type LlmTurn } from './request.ts';
 export type { RetryEvent, RetryReason } from './retry.ts';
