@@ -106,7 +106,7 @@ function analysisFor(prompt: string): DemoPlan {
 /** The job's phrases of 1 to 10 words, title and headings left out: "Go", "lead incident reviews"… */
 function requirementsOf(job: string): string[] {
   const [title, ...rest] = paragraphs(job);
-  const sentences = [...sentencesOf(title ?? '').slice(1), ...rest.filter((paragraph) => !isHeading(paragraph)).flatMap(sentencesOf)];
+  const sentences = [...(title ? sentencesOf(title).slice(1) : []), ...rest.filter((paragraph) => !isHeading(paragraph)).flatMap(sentencesOf)];
   const phrases = sentences
     .flatMap((sentence) => sentence.split(/,\s+|;\s*/))
     .map((phrase) => phrase.replace(/^(?:and|or|you will|we are looking for|experience (?:with|in))\s+/i, '').trim());
@@ -115,38 +115,45 @@ function requirementsOf(job: string): string[] {
 
 /** What to ask about from the resume: each list item's first clause, or where it has no list, its sentences of 2 to 15 words. */
 function probesOf(resume: string): string[] {
-  const items = [...resume.matchAll(/^\s*[•*-]\s+(.+)$/gm)].length >= 2 ? paragraphs(resume).filter((item) => item.startsWith('\u0000')) : [];
-  const sources = items.length > 0 ? items.map((item) => shorten(item.slice(1).split(/[,;]\s|\.\s/)[0] ?? '')) : paragraphs(resume).flatMap(sentencesOf).slice(1);
+  const items = paragraphs(resume).filter((paragraph) => paragraph.listItem);
+  const sources = items.length >= 2 ? items.map((item) => shorten(item.text.split(/[,;]\s|\.\s/)[0] ?? '')) : paragraphs(resume).flatMap(sentencesOf).slice(1);
   const probes = sources.map((probe) => capitalise(probe.replace(/[.!?]+$/, '').trim()));
   return unique(probes.filter((probe) => wordCount(probe) >= 2 && wordCount(probe) <= 15));
 }
 
 /** A short line with no sentence punctuation, such as "What you will do": a heading, not a requirement. */
-function isHeading(paragraph: string): boolean {
-  return !paragraph.startsWith('\u0000') && wordCount(paragraph) <= 5 && !/[.,;:!?]/.test(paragraph);
+function isHeading(paragraph: Paragraph): boolean {
+  return !paragraph.listItem && wordCount(paragraph.text) <= 5 && !/[.,;:!?]/.test(paragraph.text);
 }
 
-/** A document's paragraphs and list items, wrapped lines joined; list items are marked with a leading NUL. */
-function paragraphs(text: string): string[] {
-  const kept: string[] = [];
-  let current = '';
+/** A paragraph or a list item of a document. */
+interface Paragraph {
+  text: string;
+  listItem: boolean;
+}
+
+/** A document's paragraphs and list items, wrapped lines joined; lines of "a · b" or "a | b" (contact details) left out. */
+function paragraphs(text: string): Paragraph[] {
+  const kept: Paragraph[] = [];
+  let current: Paragraph | null = null;
   const flush = () => {
-    if (current.trim() !== '' && !/ [·|] /.test(current)) kept.push(current.trim());
-    current = '';
+    if (current && current.text !== '' && !/ [·|] /.test(current.text)) kept.push(current);
+    current = null;
   };
   for (const raw of text.split('\n')) {
     const line = raw.trim();
-    const bullet = /^[•*-]\s+/.test(line);
-    if (line === '' || bullet || current === '' || !/^[a-z(]/.test(line)) flush();
-    if (line !== '') current = current === '' ? (bullet ? `\u0000${line.replace(/^[•*-]\s+/, '')}` : line) : `${current} ${line}`;
+    const listItem = /^[•*-]\s+/.test(line);
+    if (line === '' || listItem || current === null || !/^[a-z(]/.test(line)) flush();
+    if (line === '') continue;
+    if (current === null) current = { text: line.replace(/^[•*-]\s+/, ''), listItem };
+    else current.text = `${current.text} ${line}`;
   }
   flush();
   return kept;
 }
 
-function sentencesOf(paragraph: string): string[] {
-  return paragraph
-    .replace(/^\u0000/, '')
+function sentencesOf(paragraph: Paragraph): string[] {
+  return paragraph.text
     .split(/(?<=[.!?])\s+|;\s*/)
     .map((sentence) => sentence.replace(/[.!?]+$/, '').trim())
     .filter((sentence) => sentence !== '');
@@ -174,17 +181,6 @@ function freshProbe(prompt: string): string | undefined {
   const probes = [...block.matchAll(/^- (.+)$/gm)].map((match) => match[1]!.trim());
   const talk = fenced(prompt, 'conversation').toLowerCase();
   return probes.find((probe) => !talk.includes(probe.toLowerCase())) ?? probes[0];
-}
-
-/** A document's clauses of `min` to `max` words: lines, sentences and list items, split at commas and semicolons too. */
-function phrases(text: string, min: number, max: number): string[] {
-  const kept: string[] = [];
-  for (const raw of text.split(/[\n;•]|\.(?:\s|$)|,\s(?=\S+(?:\s\S+){0,2}(?:,|$))/)) {
-    const phrase = raw.replace(/^[\s\-*#>]+/, '').replace(/[\s.]+$/, '').trim();
-    const words = phrase.split(/\s+/).length;
-    if (phrase !== '' && words >= min && words <= max && !kept.includes(phrase)) kept.push(phrase);
-  }
-  return kept;
 }
 
 function fenced(prompt: string, tag: string): string {
