@@ -2,9 +2,14 @@
 // (which plans from the documents: requirements from the job description, probes from the resume): made in the
 // background with one call, shaped by the candidate (rename, remove, add, reorder), kept across a reload, and followed
 // by the interview, question by question, with each topic's probes in the turn's prompt.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import type { GeminiRequestRecord } from '../../proxy/test/fakes/index.ts';
 import { answer, expect, JOB, RESUME, test } from './harness/index.ts';
+
+/** Snapshots made by the interview machine before plans carried requirements and probes. */
+const LEGACY_SNAPSHOTS = fileURLToPath(new URL('../src/lib/interview/testdata/legacy-snapshots.json', import.meta.url));
 
 const LONG_ANSWERS = [
   'I have spent eight years on payments backends, most recently leading the move of our billing service to Kafka.',
@@ -127,4 +132,23 @@ test('the plan editor fits a phone and works by keyboard alone', async ({ page }
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('plan-announcer')).toHaveText('Kafka moved to position 1 of 5.');
   expect(await topicNames(page)).toEqual(['Kafka', 'Go', 'Postgres', 'On-call', 'Mentoring']);
+});
+
+test('an interview saved before plans had probes (a version-1 export) opens, shows its topics and resumes', async ({ page }) => {
+  const saved = JSON.parse(await readFile(LEGACY_SNAPSHOTS, 'utf8')) as { awaiting: { context: Record<string, unknown> } };
+  // Saved a few minutes ago, so it is still within its time limit.
+  const snapshot = { ...saved.awaiting, context: { ...saved.awaiting.context, startedAt: Date.now() - 5 * 60_000 } };
+  const interview = { id: 'legacy-1', createdAt: Date.now() - 6 * 60_000, updatedAt: Date.now() - 60_000, concluded: false, snapshot };
+  const file = JSON.stringify({ format: 'xquizit-interview', version: 1, exportedAt: new Date().toISOString(), interview });
+
+  await page.goto('/');
+  await page.getByTestId('open-history').click();
+  await page.getByTestId('import-json').setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await expect(page.getByTestId('history-notice')).toContainText('Interview imported.');
+  await page.getByTestId('history-continue').click();
+  await expect(page.getByTestId('interview-status')).toContainText('Topic: On-call');
+  await expect(page.getByTestId('transcript-topic')).toHaveText(['Payments', 'Payments', 'On-call']);
+  await answer(page, 'I was on call for two years and wrote the runbooks for our payment retries and their alerts.');
+  await expect(page.getByTestId('transcript-topic')).toHaveText(['Payments', 'Payments', 'On-call', 'Mentoring'], { timeout: 15_000 });
+  await expect(page.getByTestId('question')).toContainText("Let's talk about Mentoring.");
 });
