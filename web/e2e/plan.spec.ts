@@ -127,7 +127,6 @@ test('the plan editor fits a phone and works by keyboard alone', async ({ page }
   expect(overflow).toBeLessThanOrEqual(0);
   await page.getByTestId('plan-topic').nth(1).getByRole('textbox').focus();
   await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Move Kafka earlier' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('plan-announcer')).toHaveText('Kafka moved to position 1 of 5.');

@@ -17,6 +17,8 @@ describe('guessLevel', () => {
     ['Backend Engineer\n10 years building APIs', 'lead'],
     ['Backend Engineer\nGo, Kafka, Postgres', 'mid'],
     ['Backend Engineer\nGo, Kafka\n\nAbout us\nOur senior team mentors you', 'senior'],
+    ['Site Reliability Engineer\n\nYou will lead incident reviews and own our SLOs.', 'mid'],
+    ['Backend Engineer\n\nYou will pair with our principal engineer.', 'lead'],
     ['', 'mid'],
   ])('%s → %s', (jobDescription, expected) => {
     expect(guessLevel(jobDescription)).toBe(expected);
