@@ -74,8 +74,11 @@ test('the plan is made in the background, shaped by the candidate, kept across a
 
   await page.getByTestId('start-interview').click();
   await expect(page.getByTestId('question')).toContainText(/thanks for joining/i, { timeout: 15_000 });
-  for (const text of LONG_ANSWERS.slice(0, 5)) await answer(page, text);
-  await answer(page, LONG_ANSWERS[5]!);
+  for (const [index, text] of LONG_ANSWERS.entries()) {
+    await answer(page, text);
+    // The next answer waits for the next question (the answer box still shows the last one for a moment).
+    if (index < 5) await expect(page.getByTestId('interview-status')).toContainText(`Question ${String(index + 2)} of 6`, { timeout: 15_000 });
+  }
   await expect(page.getByTestId('interview-status')).toContainText(/concluded/i, { timeout: 15_000 });
 
   // No analysis at the start: the interview followed the shaped plan, in its order, with its names.
