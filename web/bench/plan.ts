@@ -81,7 +81,8 @@ async function main(): Promise<void> {
   }
 
   const gemini = await startFakeGemini({ apiKey: KEY, respond: () => ({ kind: 'text', text: 'DECISION: NEXT_TOPIC\nThanks. Tell me about the Terraform modules you designed.', chunks: 3 }) });
-  const proxy = await startProxy({ GEMINI_API_KEY: KEY, GEMINI_BASE_URL: gemini.url });
+  // The bench page stands in for the built app the proxy would serve; only its API is measured.
+  const proxy = await startProxy({ GEMINI_API_KEY: KEY, GEMINI_BASE_URL: gemini.url, WEB_DIST: fileURLToPath(new URL('./page', import.meta.url)) });
   try {
     const measured: Record<'old' | 'current', number[]> = { old: [], current: [] };
     const timed = scenarios.filter((scenario: BenchScenario) => scenario.plan === 'from the fixture documents' && scenario.turn.startsWith('follow-up'));
