@@ -76,9 +76,10 @@ export function isInterviewLevel(value: unknown): value is InterviewLevel {
 /**
  * Reads a plan in any shape this app ever stored: today's, or the first one (`{ strategy, topics: string[] }`,
  * whose topics become topics with no why, requirements or probes). Unknown fields are dropped, bad parts
- * cleaned; null when there is no usable plan (no topic with a name).
+ * cleaned; null when there is no usable plan (no topic with a name). With `namesAsTyped` (a plan being edited), topic
+ * names are kept exactly as typed, an empty or repeated one included, so an input never changes under the cursor.
  */
-export function normalisePlan(raw: unknown, fallbackProfile: InterviewProfile = DEFAULT_PROFILE): InterviewPlan | null {
+export function normalisePlan(raw: unknown, fallbackProfile: InterviewProfile = DEFAULT_PROFILE, options: { namesAsTyped?: boolean } = {}): InterviewPlan | null {
   if (!isRecord(raw) || !Array.isArray(raw.topics)) return null;
   const requirements = readRequirements(raw.requirements);
   const known = new Set(requirements.map((requirement) => requirement.id));
@@ -86,9 +87,9 @@ export function normalisePlan(raw: unknown, fallbackProfile: InterviewProfile = 
   const names = new Set<string>();
   const ids = new Set<string>();
   for (const [index, item] of raw.topics.entries()) {
-    const topic = readTopic(item, index, known);
+    const topic = readTopic(item, index, known, options.namesAsTyped === true);
     const key = topic?.name.toLowerCase();
-    if (!topic || key === undefined || names.has(key)) continue;
+    if (!topic || key === undefined || (options.namesAsTyped !== true && names.has(key))) continue;
     if (ids.has(topic.id)) topic.id = freeId(ids, 't');
     names.add(key);
     ids.add(topic.id);
@@ -155,15 +156,15 @@ function readRequirements(raw: unknown): PlanRequirement[] {
   return kept;
 }
 
-function readTopic(item: unknown, index: number, requirementIds: ReadonlySet<string>): PlanTopic | null {
+function readTopic(item: unknown, index: number, requirementIds: ReadonlySet<string>, nameAsTyped: boolean): PlanTopic | null {
   const fallbackId = `t${String(index + 1)}`;
   if (typeof item === 'string') {
     const name = cleanTopicName(item);
     return name === '' ? null : { id: fallbackId, name, why: '', requirementIds: [], probes: [] };
   }
   if (!isRecord(item) || typeof item.name !== 'string') return null;
-  const name = cleanTopicName(item.name);
-  if (name === '') return null;
+  const name = nameAsTyped ? item.name : cleanTopicName(item.name);
+  if (name === '' && !nameAsTyped) return null;
   const wanted = Array.isArray(item.requirementIds) ? item.requirementIds : [];
   return {
     id: typeof item.id === 'string' && item.id !== '' ? item.id : fallbackId,

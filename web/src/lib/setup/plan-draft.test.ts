@@ -62,3 +62,14 @@ describe('planToStart', () => {
     expect(planToStart(draft)).toBeNull();
   });
 });
+
+describe('draftPlan', () => {
+  it('keeps names exactly as typed, an empty or repeated one too, so the input never changes under the cursor', () => {
+    const plan = planWith(['Kafka', 'Go']);
+    plan.topics[0]!.name = 'Go ';
+    plan.topics[1]!.name = '';
+    const draft = draftWith({ plan: { plan, basis: 'b', edited: true } });
+    expect(draftPlan(draft)?.topics.map((topic) => topic.name)).toEqual(['Go ', '']);
+    expect(planToStart(draft)?.topics.map((topic) => topic.name)).toEqual(['Go']);
+  });
+});

@@ -52,9 +52,9 @@ export function planBasis(draft: DocumentsDraft): string {
   return fingerprint(JSON.stringify([documents.resume.trim(), documents.jobDescription.trim(), documents.instructions.trim(), interviewType, level]));
 }
 
-/** The plan shown on the setup screen, read back safely; null when there is none. */
+/** The plan shown on the setup screen, read back safely with its names as typed; null when there is none. */
 export function draftPlan(draft: DocumentsDraft): InterviewPlan | null {
-  return draft.plan ? normalisePlan(draft.plan.plan) : null;
+  return draft.plan ? normalisePlan(draft.plan.plan, undefined, { namesAsTyped: true }) : null;
 }
 
 /** Whether the plan shown was made from what the draft holds now. */

@@ -118,7 +118,10 @@ export class SetupState {
     const current = this.draft.plan;
     const plan = draftPlan(this.draft);
     if (current === undefined || plan === null) return;
-    this.draft.plan = { ...current, plan: change(plan), edited: true };
+    const changed = change(plan);
+    // Leaving a name as it was (focus, then blur) is not a change: the plan stays the analysis's own.
+    if (JSON.stringify(changed) === JSON.stringify(plan)) return;
+    this.draft.plan = { ...current, plan: changed, edited: true };
     this.#scheduleSave();
   }
 
