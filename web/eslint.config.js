@@ -27,7 +27,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['*.config.ts', '*.config.js', 'e2e/**/*.ts'],
+    files: ['*.config.ts', '*.config.js', 'e2e/**/*.ts', 'bench/**/*.ts', 'eval/**/*.ts'],
     languageOptions: {
       globals: { ...globals.node },
     },

@@ -38,14 +38,21 @@ test('a finished interview: listed, exported, deleted, imported back, renamed', 
 
   const json = await download(page, () => items.first().getByTestId('export-json').click());
   expect(json.name).toMatch(/^xquizit-senior-backend-engineer-at-acme-pay-\d{4}-\d{2}-\d{2}\.json$/);
-  const envelope = JSON.parse(json.text) as { format: string; version: number; interview: { id: string; snapshot: { context: { transcript: { text: string }[] } } } };
-  expect(envelope).toMatchObject({ format: 'xquizit-interview', version: 1 });
+  const envelope = JSON.parse(json.text) as {
+    format: string;
+    version: number;
+    interview: { id: string; snapshot: { context: { transcript: { text: string }[]; plan: { topics: { name: string; probes: string[] }[] } } } };
+  };
+  expect(envelope).toMatchObject({ format: 'xquizit-interview', version: 2 });
   expect(envelope.interview.snapshot.context.transcript.map((entry) => entry.text)).toEqual(transcript);
+  expect(envelope.interview.snapshot.context.plan.topics[0]).toMatchObject({ name: 'Go', probes: ['Backend engineer, eight years', 'Led the move of a billing service to Kafka'] });
 
   const markdown = await download(page, () => items.first().getByTestId('export-markdown').click());
   expect(markdown.name).toMatch(/\.md$/);
   expect(markdown.text).toMatch(/^# Senior Backend Engineer at Acme Pay\n/);
   expect(markdown.text).toContain('- **Company:** Acme Pay');
+  expect(markdown.text).toContain('## Plan\n\n- **Interview type:** Mixed\n- **Level:** Senior\n- **Job requirements:** Go; Kafka; Postgres; on-call; mentoring');
+  expect(markdown.text).toMatch(/### Question 2 · \d\d:\d\d:\d\d · Go\n/);
   expect(markdown.text).toMatch(/### Question 1 · \d\d:\d\d:\d\d/);
   expect(markdown.text).toContain(`> ${transcript[1]}`);
 

@@ -71,9 +71,12 @@ test('an unsent answer draft survives a reload', async ({ page }) => {
 });
 
 test('a reload while the documents are analysed picks the analysis up again', async ({ page, gemini }) => {
+  await fillSetup(page, 5);
+  // The plan made in the background no longer fits once the instructions change, so Start analyses the documents.
+  await expect(page.getByTestId('plan-topic')).not.toHaveCount(0, { timeout: 15_000 });
   const plan = JSON.stringify({ strategy: 'Probe payments depth.', topics: ['Payments', 'On-call', 'Mentoring'] });
   gemini.enqueue({ kind: 'text', text: plan, delayMs: 3000 });
-  await fillSetup(page, 5);
+  await page.getByTestId('instructions').fill('Focus on payments.');
   await page.getByTestId('start-interview').click();
   await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'analyzing');
   await page.reload();

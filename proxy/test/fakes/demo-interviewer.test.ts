@@ -17,10 +17,40 @@ function textOf(record: GeminiRequestRecord): string {
 }
 
 describe('demoInterviewer', () => {
-  it('answers the analysis as JSON with a strategy and topics', () => {
-    const plan = JSON.parse(textOf(request('<job_description>\nSenior Backend Engineer at Acme.\n</job_description>', true))) as { strategy: string; topics: string[] };
+  const RESUME = 'Jane Doe. Backend engineer, eight years. Led the move of a billing service to Kafka; cut failed invoices by half.';
+  const JOB = 'Senior Backend Engineer at Acme. Go, Kafka, Postgres; on-call; mentoring.';
+
+  it('answers the analysis as JSON with requirements from the job description and probes from the resume', () => {
+    const prompt = `<resume>\n${RESUME}\n</resume>\n\n<job_description>\n${JOB}\n</job_description>`;
+    const plan = JSON.parse(textOf(request(prompt, true))) as { strategy: string; requirements: string[]; topics: { name: string; why: string; requirements: number[]; probes: string[] }[] };
     expect(plan.strategy).toContain('Senior Backend Engineer at Acme');
-    expect(plan.topics.length).toBeGreaterThanOrEqual(3);
+    expect(plan.requirements).toEqual(['Go', 'Kafka', 'Postgres', 'on-call', 'mentoring']);
+    expect(plan.topics.map((topic) => topic.name)).toEqual(['Go', 'Kafka', 'Postgres', 'On-call', 'Mentoring']);
+    expect(plan.topics[1]).toEqual({
+      name: 'Kafka',
+      why: 'The job description asks for “Kafka”.',
+      requirements: [2],
+      probes: ['Led the move of a billing service to Kafka', 'Cut failed invoices by half'],
+    });
+    for (const probe of plan.topics.flatMap((topic) => topic.probes)) expect(RESUME.toLowerCase()).toContain(probe.toLowerCase());
+  });
+
+  it('takes probes from a resume’s list items and leaves the job description’s headings out', () => {
+    const resume = 'Jane Doe\nAcme · Berlin\n\nExperience\n• Led the move of billing to Kafka, with zero downtime.\n• Cut failed invoices by half through idempotent retries.';
+    const job = 'Site Reliability Engineer\n\nWhat you will do\n• Run our Kubernetes clusters.\n• Lead incident reviews and write postmortems.\n• Plan capacity.';
+    const plan = JSON.parse(textOf(request(`<resume>\n${resume}\n</resume>\n<job_description>\n${job}\n</job_description>`, true))) as { requirements: string[]; topics: { probes: string[] }[] };
+    expect(plan.requirements).toEqual(['Run our Kubernetes clusters', 'Lead incident reviews and write postmortems', 'Plan capacity']);
+    expect(plan.topics[0]?.probes).toEqual(['Led the move of billing to Kafka', 'Cut failed invoices by half through idempotent retries']);
+  });
+
+  it('opens a new topic by naming one of its probes the conversation has not covered yet', () => {
+    const prompt = [
+      '<conversation>\nInterviewer: Tell me about the Kafka move.\nCandidate: I led the move of a billing service to Kafka over six months with four engineers and no downtime.\n</conversation>',
+      'Move on to the next topic: Postgres. The follow-up questions on Kafka are used up.',
+      '<next_topic>\nWhy it matters: The job description asks for “Postgres”.\nFrom the resume:\n- Led the move of a billing service to Kafka\n- Cut failed invoices by half\n</next_topic>',
+      'Reply in exactly this format. First line, alone: DECISION: NEXT_TOPIC',
+    ].join('\n\n');
+    expect(textOf(request(prompt))).toMatch(/^DECISION: NEXT_TOPIC\nThanks\. Let's talk about Postgres\. Your resume says: Cut failed invoices by half\./);
   });
 
   it('opens warmly without a decision line', () => {
@@ -29,11 +59,11 @@ describe('demoInterviewer', () => {
 
   it('follows up a short answer when a follow-up is offered, and names the next topic otherwise', () => {
     const offered = 'Current topic: X.\nNext topic in the plan: System design trade-offs.\nReply in exactly this format. First line, alone: DECISION: FOLLOW_UP or DECISION: NEXT_TOPIC';
-    expect(textOf(request(`<conversation>\nCandidate: Yes.\n</conversation>\n${offered}`))).toMatch(/^DECISION: FOLLOW_UP\n/);
+    expect(textOf(request(`<conversation>\nCandidate: Yes, we shipped it.\n</conversation>\n${offered}`))).toMatch(/^DECISION: FOLLOW_UP\nYou said "Yes, we shipped it"\./);
     const long = 'I led the migration of our billing service to an event pipeline over six months with a team of four engineers.';
-    expect(textOf(request(`<conversation>\nCandidate: ${long}\n</conversation>\n${offered}`))).toMatch(/^DECISION: NEXT_TOPIC\nThanks\. Let's talk about system design trade-offs\./);
+    expect(textOf(request(`<conversation>\nCandidate: ${long}\n</conversation>\n${offered}`))).toMatch(/^DECISION: NEXT_TOPIC\nThanks\. Let's talk about System design trade-offs\./);
     const forced = 'Move on to the next topic: Growth in this role. The follow-up questions on X are used up.\nReply in exactly this format. First line, alone: DECISION: NEXT_TOPIC';
-    expect(textOf(request(forced))).toMatch(/^DECISION: NEXT_TOPIC\n.*growth in this role/);
+    expect(textOf(request(forced))).toMatch(/^DECISION: NEXT_TOPIC\n.*Growth in this role/);
   });
 
   it('closes warmly and says what happens next', () => {

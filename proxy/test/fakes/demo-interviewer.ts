@@ -6,21 +6,18 @@ import type { OpenAiReply, OpenAiRequestRecord } from './openai.ts';
 import type { RunpodReceived, RunpodReply } from './runpod.ts';
 import { readWav } from './runpod-audio.ts';
 
-const TOPICS = ['Recent project ownership', 'System design trade-offs', 'Debugging production incidents', 'Collaboration and code review', 'Growth in this role'];
+// Topics for a job description too thin to take requirements from.
+const FALLBACK_TOPICS = ['Recent project ownership', 'System design trade-offs', 'Debugging production incidents', 'Collaboration and code review', 'Growth in this role'];
 
 const INTRODUCTION =
   "Hi, and thanks for joining me today. We'll talk through your experience for a few questions, and you can end whenever you like. To start, could you walk me through your background and what drew you to this role?";
 
-const FOLLOW_UPS = [
-  'Could you say a bit more about that? What was your own part in it?',
-  'What would you do differently if you faced that again?',
-  'How did you know it had worked? What did you measure?',
-];
+const FOLLOW_UPS = ['What was your own part in that?', 'What would you do differently if you faced that again?', 'How did you know it had worked? What did you measure?'];
 
 const TOPIC_QUESTIONS = [
-  'Tell me about a time this came up in your work. What did you decide, and why?',
-  'Walk me through a concrete example, and the hardest part of it.',
-  'What is one lesson about this you would pass on to a new teammate?',
+  'What did you decide there, and why?',
+  'Walk me through the hardest part of it.',
+  'What is one lesson from it you would pass on to a new teammate?',
 ];
 
 const CLOSING =
@@ -39,15 +36,24 @@ export function scriptedReply(prompt: string, json: boolean): { text: string; sp
   if (prompt.includes('This is the start of the interview')) return { text: INTRODUCTION, spoken: true };
   const count = (prompt.match(/^Candidate: /gm) ?? []).length;
   const followUpOffered = prompt.includes('DECISION: FOLLOW_UP or DECISION: NEXT_TOPIC');
-  if (followUpOffered && lastAnswer(prompt).split(/\s+/).length < 14) {
-    return { text: `DECISION: FOLLOW_UP\n${FOLLOW_UPS[count % FOLLOW_UPS.length] ?? FOLLOW_UPS[0]!}`, spoken: true };
+  const answer = lastAnswer(prompt);
+  if (followUpOffered && answer.split(/\s+/).length < 14) {
+    const said = answer.replace(/[.!?]+$/, '').split(/\s+/).slice(0, 8).join(' ');
+    return { text: `DECISION: FOLLOW_UP\nYou said "${said}". ${FOLLOW_UPS[count % FOLLOW_UPS.length] ?? FOLLOW_UPS[0]!}`, spoken: true };
   }
-  const topic = /Next topic in the plan: (.+?)\.\n|Move on to the (?:first|next) topic(?: of the plan)?: (.+?)\./.exec(prompt);
+  const topic = /Next topic in the plan: (.+?)\.\n|Move on to the (?:first|next) topic(?: of the plan)?: (.+?)\.(?:\n| The follow-up)/.exec(prompt);
   const name = topic?.[1] ?? topic?.[2] ?? 'your experience';
-  return { text: `DECISION: NEXT_TOPIC\nThanks. Let's talk about ${name.toLowerCase()}. ${TOPIC_QUESTIONS[count % TOPIC_QUESTIONS.length] ?? TOPIC_QUESTIONS[0]!}`, spoken: true };
+  const probe = freshProbe(prompt);
+  const question = TOPIC_QUESTIONS[count % TOPIC_QUESTIONS.length] ?? TOPIC_QUESTIONS[0]!;
+  const opening = probe ? `Your resume says: ${probe}. ${question}` : `Tell me about a time it came up in your work. ${question}`;
+  return { text: `DECISION: NEXT_TOPIC\nThanks. Let's talk about ${name}. ${opening}`, spoken: true };
 }
 
-/** Answers each Gemini call as the app expects it, streamed in small pieces like the real model. */
+/**
+ * Answers each Gemini call as the app expects it, streamed in small pieces like the real model. The plan is made
+ * from the documents in the request (requirements from the job description's phrases, probes from the resume's
+ * lines); a new topic's question names one of its probes; a follow-up quotes the candidate's last answer.
+ */
 export function demoInterviewer(record: GeminiRequestRecord): GeminiReply {
   const reply = scriptedReply(promptOf(record), isJsonRequest(record));
   return reply.spoken ? { kind: 'text', text: reply.text, ...pacing(reply.text) } : { kind: 'text', text: reply.text, chunks: 1 };
@@ -92,12 +98,117 @@ function pacing(text: string): { chunks: number; delayMs: number } {
   return { chunks: Math.max(3, Math.ceil(text.length / 24)), delayMs: 40 };
 }
 
-function analysisFor(prompt: string): { strategy: string; topics: string[] } {
-  const role = /<job_description>\n(.{1,80}?)(?:[.\n]|$)/s.exec(prompt)?.[1]?.trim() ?? 'the role';
+/** What the demo's plan holds, in the shape the app's analysis asks for. */
+interface DemoPlan {
+  strategy: string;
+  requirements: string[];
+  topics: { name: string; why: string; requirements: number[]; probes: string[] }[];
+}
+
+function analysisFor(prompt: string): DemoPlan {
+  const job = fenced(prompt, 'job_description');
+  const role = /^(.{1,80}?)(?:[.\n]|$)/s.exec(job)?.[1]?.trim() || 'the role';
+  const requirements = requirementsOf(job).slice(0, 6);
+  const probes = probesOf(fenced(prompt, 'resume'));
+  const names = requirements.length >= 3 ? requirements.slice(0, 5) : [...requirements, ...FALLBACK_TOPICS].slice(0, 5);
   return {
-    strategy: `Demo plan for ${role}: start from the candidate's recent work, then probe design judgement, incident handling and teamwork, following up where answers stay general.`,
-    topics: TOPICS,
+    strategy: `Demo plan for ${role}: start from the candidate's recent work, then take each requirement of the job in turn, following up where answers stay general.`,
+    requirements,
+    topics: names.map((name, index) => ({
+      name: capitalise(name.split(/\s+/).slice(0, 5).join(' ')),
+      why: index < requirements.length ? `The job description asks for “${name}”.` : 'It shows how the candidate works day to day.',
+      requirements: index < requirements.length ? [index + 1] : [],
+      probes: probes.length === 0 ? [] : [...new Set([probes[index % probes.length]!, probes[(index + 1) % probes.length]!])],
+    })),
   };
+}
+
+/** The job's phrases of 1 to 10 words, title and headings left out: "Go", "lead incident reviews"… */
+function requirementsOf(job: string): string[] {
+  const [title, ...rest] = paragraphs(job);
+  const sentences = [...(title ? sentencesOf(title).slice(1) : []), ...rest.filter((paragraph) => !isHeading(paragraph)).flatMap(sentencesOf)];
+  const phrases = sentences
+    .flatMap((sentence) => sentence.split(/,\s+|;\s*/))
+    .map((phrase) => phrase.replace(/^(?:and|or|you will|we are looking for|experience (?:with|in))\s+/i, '').trim());
+  return unique(phrases.filter((phrase) => phrase !== '' && wordCount(phrase) <= 10));
+}
+
+/** What to ask about from the resume: each list item's first clause, or where it has no list, its sentences of 2 to 15 words. */
+function probesOf(resume: string): string[] {
+  const items = paragraphs(resume).filter((paragraph) => paragraph.listItem);
+  const sources = items.length >= 2 ? items.map((item) => shorten(item.text.split(/[,;]\s|\.\s/)[0] ?? '')) : paragraphs(resume).flatMap(sentencesOf).slice(1);
+  const probes = sources.map((probe) => capitalise(probe.replace(/[.!?]+$/, '').trim()));
+  return unique(probes.filter((probe) => wordCount(probe) >= 2 && wordCount(probe) <= 15));
+}
+
+/** A short line with no sentence punctuation, such as "What you will do": a heading, not a requirement. */
+function isHeading(paragraph: Paragraph): boolean {
+  return !paragraph.listItem && wordCount(paragraph.text) <= 5 && !/[.,;:!?]/.test(paragraph.text);
+}
+
+/** A paragraph or a list item of a document. */
+interface Paragraph {
+  text: string;
+  listItem: boolean;
+}
+
+/** A document's paragraphs and list items, wrapped lines joined; lines of "a · b" or "a | b" (contact details) left out. */
+function paragraphs(text: string): Paragraph[] {
+  const kept: Paragraph[] = [];
+  let current: Paragraph | null = null;
+  const flush = () => {
+    if (current && current.text !== '' && !/ [·|] /.test(current.text)) kept.push(current);
+    current = null;
+  };
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    const listItem = /^[•*-]\s+/.test(line);
+    if (line === '' || listItem || current === null || !/^[a-z(]/.test(line)) flush();
+    if (line === '') continue;
+    if (current === null) current = { text: line.replace(/^[•*-]\s+/, ''), listItem };
+    else current.text = `${current.text} ${line}`;
+  }
+  flush();
+  return kept;
+}
+
+function sentencesOf(paragraph: Paragraph): string[] {
+  return paragraph.text
+    .split(/(?<=[.!?])\s+|;\s*/)
+    .map((sentence) => sentence.replace(/[.!?]+$/, '').trim())
+    .filter((sentence) => sentence !== '');
+}
+
+/** A clause of at most 15 words: cut before a linking word where it is longer. */
+function shorten(clause: string): string {
+  const words = clause.trim().split(/\s+/);
+  if (words.length <= 15) return words.join(' ');
+  const cut = words.findIndex((word, index) => index >= 4 && /^(?:to|for|by|with|across|enabling|and)$/i.test(word));
+  return words.slice(0, cut > 0 && cut <= 15 ? cut : 12).join(' ');
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => word !== '').length;
+}
+
+function unique(texts: readonly string[]): string[] {
+  return [...new Set(texts)];
+}
+
+/** The first probe of the next topic that the conversation has not mentioned yet. */
+function freshProbe(prompt: string): string | undefined {
+  const block = fenced(prompt, 'next_topic');
+  const probes = [...block.matchAll(/^- (.+)$/gm)].map((match) => match[1]!.trim());
+  const talk = fenced(prompt, 'conversation').toLowerCase();
+  return probes.find((probe) => !talk.includes(probe.toLowerCase())) ?? probes[0];
+}
+
+function fenced(prompt: string, tag: string): string {
+  return new RegExp(`<${tag}>\\n([\\s\\S]*?)\\n</${tag}>`).exec(prompt)?.[1] ?? '';
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function lastAnswer(prompt: string): string {

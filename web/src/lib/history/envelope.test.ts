@@ -1,16 +1,33 @@
 // The JSON export envelope: a round trip keeps everything; corrupt, foreign, unknown-version and damaged files are refused.
 import { describe, expect, it } from 'vitest';
 import { EXPORT_VERSION, exportJson, parseExport } from './envelope.ts';
+import { upgradeInterviewSnapshot } from '../interview/index.ts';
 import { sampleRecord } from './testdata.ts';
 
 const NOW = Date.UTC(2025, 2, 5);
 
 describe('export envelope', () => {
-  it('round-trips the record exactly, title included', () => {
-    const record = { ...sampleRecord(), title: 'First try' };
+  it('round-trips the record exactly, title included, its snapshot in today’s shape', () => {
+    const record = { ...sampleRecord(), title: 'First try', snapshot: upgradeInterviewSnapshot(sampleRecord().snapshot) };
     const text = exportJson(record, NOW);
-    expect(JSON.parse(text)).toMatchObject({ format: 'xquizit-interview', version: 1, exportedAt: '2025-03-05T00:00:00.000Z' });
+    expect(JSON.parse(text)).toMatchObject({ format: 'xquizit-interview', version: 2, exportedAt: '2025-03-05T00:00:00.000Z' });
     expect(parseExport(text)).toEqual({ ok: true, interview: JSON.parse(JSON.stringify(record)) });
+  });
+
+  it('exports an interview saved with a plan of topic names with today’s plan', () => {
+    const exported = JSON.parse(exportJson(sampleRecord(), NOW)) as { interview: { snapshot: { context: { plan: unknown } } } };
+    expect(exported.interview.snapshot.context.plan).toMatchObject({ topics: [{ id: 't1', name: 'Payments', probes: [] }], interviewType: 'mixed', level: null });
+  });
+
+  it('reads a version-1 file (a plan of topic names) and brings its snapshot to today’s shape', () => {
+    const version1 = JSON.stringify({ format: 'xquizit-interview', version: 1, exportedAt: '2025-03-05T00:00:00.000Z', interview: sampleRecord() });
+    const result = parseExport(version1);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const context = (result.interview.snapshot as { context: { plan: unknown; transcript: { topicId?: unknown }[]; profile: unknown } }).context;
+    expect(context.plan).toEqual({ strategy: 'Probe payments.', interviewType: 'mixed', level: null, requirements: [], topics: [{ id: 't1', name: 'Payments', why: '', requirementIds: [], probes: [] }] });
+    expect(context.profile).toEqual({ interviewType: 'mixed', level: null });
+    expect(context.transcript[2]?.topicId).toBe('t1');
   });
 
   const valid = () => JSON.parse(exportJson(sampleRecord(), NOW)) as Record<string, unknown> & { interview: { snapshot: { context: Record<string, unknown> } } };
@@ -26,7 +43,7 @@ describe('export envelope', () => {
     ['foreign object', JSON.stringify({ name: 'package', version: '1.0.0' }), /not an xquizit interview export/],
     ['foreign array', '[1, 2, 3]', /not an xquizit interview export/],
     ['null', 'null', /not an xquizit interview export/],
-    ['newer version', JSON.stringify({ ...valid(), version: EXPORT_VERSION + 1 }), /newer version of xquizit \(format version 2\)/],
+    ['newer version', JSON.stringify({ ...valid(), version: EXPORT_VERSION + 1 }), /newer version of xquizit \(format version 3\)/],
     ['odd version', JSON.stringify({ ...valid(), version: 'one' }), /unknown format version \("one"\)/],
     ['no version', JSON.stringify({ ...valid(), version: undefined }), /unknown format version \(none\)/],
     ['no snapshot', JSON.stringify({ ...valid(), interview: { ...valid().interview, snapshot: undefined } }), /damaged \(at interview.snapshot\)/],

@@ -1,12 +1,18 @@
 // The JSON export format: one interview (its record and machine snapshot, everything) in a versioned envelope,
 // and its validation on import. Pure: a file's text in, a record or a plain-words error out.
+// Version 2: the snapshot's plan carries requirements and, per topic, why and probes (plus type and level); version 1
+// files (a plan of topic names) are still read, their snapshot brought to today's shape.
 import * as v from 'valibot';
+import { upgradeInterviewSnapshot } from '../interview/index.ts';
 import type { InterviewRecord } from '../storage/index.ts';
 
 /** The envelope's format name; a file without it is not ours. */
 export const EXPORT_FORMAT = 'xquizit-interview';
-/** The envelope version this app writes and reads. Bump it (and read the old one) when the shape changes. */
-export const EXPORT_VERSION = 1;
+/** The envelope version this app writes. Bump it (and keep reading the old ones) when the shape changes. */
+export const EXPORT_VERSION = 2;
+
+/** Every envelope version this app reads. */
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 /** An exported interview. */
 export interface InterviewExport {
@@ -43,10 +49,10 @@ const SnapshotSchema = v.looseObject({
   }),
 });
 
-/** Valibot schema of a version-1 export. */
+/** Valibot schema of an export this app reads. */
 export const InterviewExportSchema = v.object({
   format: v.literal(EXPORT_FORMAT),
-  version: v.literal(EXPORT_VERSION),
+  version: v.picklist([1, 2]),
   exportedAt: v.string(),
   interview: v.object({
     id: v.pipe(v.string(), v.minLength(1)),
@@ -58,9 +64,9 @@ export const InterviewExportSchema = v.object({
   }),
 });
 
-/** Wraps an interview for export. */
+/** Wraps an interview for export, its snapshot in today's shape (an interview saved by an earlier version too). */
 export function createExport(interview: InterviewRecord, now: number): InterviewExport {
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString(), interview };
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString(), interview: { ...interview, snapshot: upgradeInterviewSnapshot(interview.snapshot) } };
 }
 
 /** The export as the text of a .json file. */
@@ -80,7 +86,7 @@ export function parseExport(text: string): ParsedExport {
   if (envelope?.format !== EXPORT_FORMAT) {
     return { ok: false, error: 'This file is not an xquizit interview export, so nothing was imported.' };
   }
-  if (envelope.version !== EXPORT_VERSION) {
+  if (typeof envelope.version !== 'number' || !READABLE_VERSIONS.includes(envelope.version)) {
     const newer = typeof envelope.version === 'number' && envelope.version > EXPORT_VERSION;
     return {
       ok: false,
@@ -99,5 +105,5 @@ export function parseExport(text: string): ParsedExport {
   if (interview.snapshot.context.id !== interview.id) {
     return { ok: false, error: 'This xquizit export is damaged (its ids disagree), so nothing was imported.' };
   }
-  return { ok: true, interview: interview as InterviewRecord };
+  return { ok: true, interview: { ...(interview as InterviewRecord), snapshot: upgradeInterviewSnapshot(interview.snapshot) } };
 }

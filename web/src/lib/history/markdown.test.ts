@@ -14,6 +14,12 @@ describe('interviewMarkdown', () => {
 - **Status:** Concluded
 - **Questions:** 2
 
+## Plan
+
+- **Interview type:** Mixed
+
+1. **Payments**
+
 ## Transcript
 
 ### Question 1 · 14:05:09
@@ -25,7 +31,7 @@ describe('interviewMarkdown', () => {
 > Eight years on payments.
 > Mostly Kafka.
 
-### Question 2 · 14:06:05
+### Question 2 · 14:06:05 · Payments
 
 > # How do you handle retries?
 
@@ -50,6 +56,32 @@ describe('interviewMarkdown', () => {
     const record = sampleRecord();
     const snapshot = record.snapshot as { context: { transcript: unknown[]; startedAt: number | null } };
     snapshot.context.transcript = [];
-    expect(interviewMarkdown({ ...record, concluded: false }, { timeZone: 'UTC' })).toContain('- **Status:** In progress\n- **Questions:** 2\n\n## Transcript\n\n_No questions yet._\n');
+    expect(interviewMarkdown({ ...record, concluded: false }, { timeZone: 'UTC' })).toContain('- **Questions:** 2\n\n## Plan\n\n- **Interview type:** Mixed\n\n1. **Payments**\n\n## Transcript\n\n_No questions yet._\n');
+  });
+
+  it('writes today’s plan with type, level, requirements and each topic’s why and probes, and marks follow-ups', () => {
+    const record = sampleRecord();
+    const context = (record.snapshot as { context: Record<string, unknown> }).context;
+    context.plan = {
+      strategy: 'Probe payments.',
+      interviewType: 'behavioural',
+      level: 'senior',
+      requirements: [{ id: 'r1', text: 'Payments at scale' }, { id: 'r2', text: 'Kafka' }],
+      topics: [{ id: 't1', name: 'Payments', why: 'The team runs billing.', requirementIds: ['r1', 'r2'], probes: ['Led the move of billing to Kafka', 'Cut failed invoices by half'] }],
+    };
+    (context.transcript as { kind?: string; topicId?: string }[])[2]!.kind = 'follow-up';
+    const markdown = interviewMarkdown(record, { timeZone: 'UTC' });
+    expect(markdown).toContain(`## Plan
+
+- **Interview type:** Behavioural (past situations)
+- **Level:** Senior
+- **Job requirements:** Payments at scale; Kafka
+
+1. **Payments** — The team runs billing.
+   - Covers: Payments at scale; Kafka
+   - From the resume: Led the move of billing to Kafka; Cut failed invoices by half
+
+## Transcript`);
+    expect(markdown).toContain('### Question 2 · 14:06:05 · Payments (follow-up)');
   });
 });

@@ -1,20 +1,30 @@
-// A readable Markdown transcript of one interview: title, role and company, date, duration, every question and
-// answer with its time. Pure: the record in, the text out.
-import type { TranscriptEntry } from '../interview/types.ts';
+// A readable Markdown transcript of one interview: title, role and company, date, duration, the plan it followed,
+// every question (with its topic) and answer with its time. Pure: the record in, the text out.
+import { INTERVIEW_TYPE_LABELS, LEVEL_LABELS, upgradeInterviewSnapshot, type InterviewPlan, type TranscriptEntry } from '../interview/index.ts';
 import { summarize, factsOf, type InterviewRecord } from '../storage/index.ts';
 import { formatDateTime, formatLength, formatTime, type TimeOptions } from './format.ts';
 import { displayTitle } from './title.ts';
 
-/** The transcript entries of a persisted snapshot (an empty list when it has none). */
+/** The transcript entries of a persisted snapshot, in today's shape (an empty list when it has none). */
 export function transcriptOf(record: InterviewRecord): TranscriptEntry[] {
-  const transcript = (record.snapshot as { context?: { transcript?: unknown } } | null)?.context?.transcript;
+  const transcript = contextOf(record)?.transcript;
   return Array.isArray(transcript) ? (transcript as TranscriptEntry[]) : [];
+}
+
+/** The plan an interview followed, in today's shape (older interviews' plans of topic names too); null before one was made. */
+export function planOf(record: InterviewRecord): InterviewPlan | null {
+  return (contextOf(record)?.plan as InterviewPlan | null | undefined) ?? null;
+}
+
+function contextOf(record: InterviewRecord): { transcript?: unknown; plan?: unknown } | undefined {
+  return (upgradeInterviewSnapshot(record.snapshot) as { context?: { transcript?: unknown; plan?: unknown } } | null)?.context;
 }
 
 /** The interview as a Markdown document. */
 export function interviewMarkdown(record: InterviewRecord, options: TimeOptions = {}): string {
   const summary = summarize({ ...record, facts: factsOf(record.snapshot) });
   const transcript = transcriptOf(record);
+  const plan = planOf(record);
   const lines = [`# ${inline(displayTitle(summary))}`, ''];
   if (summary.role) lines.push(`- **Role:** ${inline(summary.role)}`);
   if (summary.company) lines.push(`- **Company:** ${inline(summary.company)}`);
@@ -24,6 +34,7 @@ export function interviewMarkdown(record: InterviewRecord, options: TimeOptions 
     `- **Status:** ${summary.status === 'concluded' ? 'Concluded' : 'In progress'}`,
     `- **Questions:** ${summary.questionCount}`,
     '',
+    ...(plan ? planLines(plan) : []),
     '## Transcript',
     '',
   );
@@ -32,9 +43,26 @@ export function interviewMarkdown(record: InterviewRecord, options: TimeOptions 
   for (const entry of transcript) {
     const heading =
       entry.role === 'interviewer' ? (entry.kind === 'closing' ? 'Closing' : `Question ${++question}`) : 'Your answer';
-    lines.push(`### ${heading} · ${formatTime(entry.at, options)}`, '', quote(entry.text), '');
+    const topic = entry.role === 'interviewer' && entry.topic ? ` · ${inline(entry.topic)}${entry.kind === 'follow-up' ? ' (follow-up)' : ''}` : '';
+    lines.push(`### ${heading} · ${formatTime(entry.at, options)}${topic}`, '', quote(entry.text), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The plan as a Markdown section: type and level, the topics in order with why, requirements and probes. */
+function planLines(plan: InterviewPlan): string[] {
+  const lines = ['## Plan', '', `- **Interview type:** ${INTERVIEW_TYPE_LABELS[plan.interviewType]}`];
+  if (plan.level !== null) lines.push(`- **Level:** ${LEVEL_LABELS[plan.level]}`);
+  if (plan.requirements.length > 0) lines.push(`- **Job requirements:** ${plan.requirements.map((requirement) => inline(requirement.text)).join('; ')}`);
+  lines.push('');
+  const byId = new Map(plan.requirements.map((requirement) => [requirement.id, requirement.text]));
+  plan.topics.forEach((topic, index) => {
+    lines.push(`${String(index + 1)}. **${inline(topic.name)}**${topic.why ? ` — ${inline(topic.why)}` : ''}`);
+    const covers = topic.requirementIds.flatMap((id) => byId.get(id) ?? []);
+    if (covers.length > 0) lines.push(`   - Covers: ${covers.map(inline).join('; ')}`);
+    if (topic.probes.length > 0) lines.push(`   - From the resume: ${topic.probes.map(inline).join('; ')}`);
+  });
+  return [...lines, ''];
 }
 
 // Warning: titles come from the job description; a leading '#' or a newline would break the document's structure.

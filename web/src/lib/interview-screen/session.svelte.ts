@@ -1,7 +1,7 @@
 // One running interview on the page: the machine's actor, its reactive snapshot, and saving it to IndexedDB at every step.
 // Thin shell: the machine, its actors and the storage are passed in.
 import { createActor, type Actor, type AnyActorLogic, type Snapshot } from 'xstate';
-import type { InterviewInput, interviewMachine, InterviewSnapshot } from '../interview/index.ts';
+import { upgradeInterviewSnapshot, type InterviewInput, type interviewMachine, type InterviewSnapshot } from '../interview/index.ts';
 import type { InterviewEvent, SpeechTiming } from '../interview/types.ts';
 import { isQuotaError, type AnswerDraftBackup, type InterviewRecord } from '../storage/index.ts';
 
@@ -54,11 +54,10 @@ export class InterviewSession {
 
   /** Resumes a saved interview exactly where its snapshot left it. */
   static restore(record: InterviewRecord, deps: SessionDeps): InterviewSession {
-    const snapshot = record.snapshot as Snapshot<unknown> & { context: InterviewInput & { speechTimings?: unknown[] } };
-    // Interviews saved before speech timings existed.
-    snapshot.context.speechTimings ??= [];
-    const { id, documents, settings } = snapshot.context;
-    const actor = createActor(deps.machine as AnyActorLogic, { snapshot, input: { id, documents, settings } }) as Actor<ProvidedInterviewMachine>;
+    // Interviews saved by earlier versions (a plan of topic names, no speech timings…) are brought to today's shape.
+    const snapshot = upgradeInterviewSnapshot(record.snapshot) as Snapshot<unknown> & { context: InterviewInput };
+    const { id, documents, settings, profile } = snapshot.context;
+    const actor = createActor(deps.machine as AnyActorLogic, { snapshot, input: { id, documents, settings, profile } }) as Actor<ProvidedInterviewMachine>;
     const session = new InterviewSession(actor, record.id, record.createdAt, deps);
     const backedUp = deps.draftBackup?.read(record.id);
     if (backedUp !== undefined && backedUp !== session.snapshot.context.draftAnswer) session.send({ type: 'ANSWER_DRAFTED', text: backedUp });

@@ -5,10 +5,11 @@ import { interviewMachine, type AnalysisInput, type TurnEvent, type TurnInput } 
 import { DEFAULT_SETTINGS, type InterviewPlan } from '../interview/types.ts';
 import type { InterviewRecord } from '../storage/index.ts';
 import { InterviewSession } from './session.svelte.ts';
+import { planWith } from '../interview/testdata/plans.ts';
 
 const machine = interviewMachine.provide({
   actors: {
-    analyzeDocuments: fromPromise<InterviewPlan, AnalysisInput>(async () => ({ strategy: 'Probe payments depth.', topics: ['Payments', 'Teamwork'] })),
+    analyzeDocuments: fromPromise<InterviewPlan, AnalysisInput>(async () => planWith(['Payments', 'Teamwork'], 'Probe payments depth.')),
     streamTurn: fromCallback<EventObject, TurnInput>(({ input, sendBack }) => {
       const send = (event: TurnEvent) => sendBack(event);
       send({ type: 'TURN_STARTED' });

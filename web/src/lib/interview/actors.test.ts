@@ -12,8 +12,9 @@ const questionInput: TurnInput = {
   kind: 'question',
   model: 'gemini-2.5-flash',
   strategy: 's',
-  currentTopic: 'Python',
-  nextTopic: 'Go',
+  profile: { interviewType: 'mixed', level: 'mid' },
+  currentTopic: { name: 'Python', why: 'The role is Python.', requirements: ['Python'], probes: ['Built the billing API in Django'] },
+  nextTopic: { name: 'Go', why: '', requirements: [], probes: [] },
   followUpAllowed: true,
   followUpsUsed: 0,
   maxFollowUps: 2,
@@ -113,7 +114,16 @@ describe('createInterviewActors with the machine', () => {
     actor.send({ type: 'START' });
     await vi.advanceTimersByTimeAsync(100);
     expect(generate).toHaveBeenCalledTimes(2);
-    expect(actor.getSnapshot().context.plan).toEqual({ strategy: 'Probe.', topics: ['Python', 'Go'] });
+    expect(actor.getSnapshot().context.plan).toEqual({
+      strategy: 'Probe.',
+      interviewType: 'mixed',
+      level: null,
+      requirements: [],
+      topics: [
+        { id: 't1', name: 'Python', why: '', requirementIds: [], probes: [] },
+        { id: 't2', name: 'Go', why: '', requirementIds: [], probes: [] },
+      ],
+    });
     actor.send({ type: 'ANSWER_SUBMITTED', text: 'I am Jane.' });
     await vi.advanceTimersByTimeAsync(100);
     expect(selectTranscript(actor.getSnapshot()).map((entry) => entry.text)).toEqual(['Welcome! Tell me about yourself.', 'I am Jane.', 'How do you use Python?']);

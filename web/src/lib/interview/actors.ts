@@ -2,7 +2,8 @@
 // each turn as one stream read through the turn parser. Thin: prompts, parsing and validation live elsewhere.
 import { fromCallback, fromPromise, type EventObject } from 'xstate';
 import type { GenerateOptions, LlmClient } from '../llm/index.ts';
-import { parseAnalysis } from './analysis.ts';
+import { AnalysisError, parseAnalysis } from './analysis.ts';
+import { MAX_ANALYSIS_ATTEMPTS } from './policy.ts';
 import { describeFailure } from './failure.ts';
 import { createTurnParser, type TurnParseEvent } from './parse-turn.ts';
 import { analysisRequest, requestForTurn } from './prompts.ts';
@@ -18,17 +19,34 @@ export type LlmFunctions = Pick<LlmClient, 'generate' | 'streamGenerate'>;
 /** The actors to give the machine: `interviewMachine.provide({ actors: createInterviewActors(llm, ...) })`. */
 export function createInterviewActors(llm: LlmFunctions, options: LlmCallOptions = {}) {
   return {
-    analyzeDocuments: fromPromise<InterviewPlan, AnalysisInput>(async ({ input, signal }) => {
-      // An invalid answer throws AnalysisError (retryable): the machine asks again, at most twice.
-      const text = await llm.generate(analysisRequest(input.documents, input.settings), { ...options, signal });
-      return parseAnalysis(text);
-    }),
+    // An invalid answer throws AnalysisError (retryable): the machine asks again, at most twice.
+    analyzeDocuments: fromPromise<InterviewPlan, AnalysisInput>(({ input, signal }) => analyseOnce(input, signal, llm, options)),
     streamTurn: fromCallback<EventObject, TurnInput>(({ input, sendBack }) => {
       const controller = new AbortController();
       void runTurn(input, (event) => sendBack(event), controller.signal, llm, options);
       return () => controller.abort();
     }),
   };
+}
+
+/** One analysis call, its answer validated into a plan; throws AnalysisError (retryable) for an unusable answer. */
+export async function analyseOnce(input: AnalysisInput, signal: AbortSignal, llm: Pick<LlmFunctions, 'generate'>, options: LlmCallOptions = {}): Promise<InterviewPlan> {
+  const text = await llm.generate(analysisRequest(input.documents, input.settings, input.profile), { ...options, signal });
+  return parseAnalysis(text, input.profile);
+}
+
+/**
+ * The analysis outside the machine (the setup screen makes the plan before the start): asks again after an unusable
+ * answer, as the machine does, up to MAX_ANALYSIS_ATTEMPTS tries; other failures are thrown at once.
+ */
+export async function makePlan(input: AnalysisInput, signal: AbortSignal, llm: Pick<LlmFunctions, 'generate'>, options: LlmCallOptions = {}): Promise<InterviewPlan> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await analyseOnce(input, signal, llm, options);
+    } catch (error) {
+      if (!(error instanceof AnalysisError) || attempt >= MAX_ANALYSIS_ATTEMPTS || signal.aborted) throw error;
+    }
+  }
 }
 
 /**

@@ -6,11 +6,13 @@ import { interviewMachine, type InterviewInput } from './machine.ts';
 import { FALLBACK_CLOSING } from './prompts.ts';
 import { selectCurrentQuestion, selectStatus, selectTimings, selectTranscript } from './selectors.ts';
 import type { AnalysisInput, TurnEvent, TurnInput } from './turn.ts';
-import { DEFAULT_SETTINGS, type InterviewPlan, type InterviewSettings, type TurnDecision } from './types.ts';
+import { planWith } from './testdata/plans.ts';
+import { DEFAULT_PROFILE, DEFAULT_SETTINGS, type InterviewPlan, type InterviewSettings, type TurnDecision } from './types.ts';
 
 const T0 = Date.UTC(2025, 0, 6, 10, 0, 0);
 const STEP_MS = 10;
-const PLAN: InterviewPlan = { strategy: 'Probe Python depth and leadership.', topics: ['Python', 'Leadership', 'System design'] };
+const PLAN: InterviewPlan = planWith(['Python', 'Leadership', 'System design'], 'Probe Python depth and leadership.');
+const NAMES = PLAN.topics.map((topic) => topic.name);
 
 /** One step of a scripted turn; each is sent STEP_MS after the previous one. 'hang' stops the script there. */
 type Step = { decision: TurnDecision } | { delta: string } | { fail: string; retryable: boolean } | 'done' | 'hang';
@@ -21,7 +23,7 @@ function defaultScript(input: TurnInput): Step[] {
     case 'introduction':
       return [{ delta: 'Welcome! ' }, { delta: 'Tell me about yourself.' }, 'done'];
     case 'question':
-      return [{ decision: 'NEXT_TOPIC' }, { delta: `What about ${input.nextTopic}?` }, 'done'];
+      return [{ decision: 'NEXT_TOPIC' }, { delta: `What about ${input.nextTopic.name}?` }, 'done'];
     case 'closing':
       return [{ delta: 'Thank you. You can read the transcript now.' }, 'done'];
   }
@@ -85,11 +87,11 @@ function inputWith(settings: Partial<InterviewSettings> = {}): InterviewInput {
   };
 }
 
-function start(options: { settings?: Partial<InterviewSettings>; scripts?: Step[][]; analysis?: (InterviewPlan | Error)[] } = {}) {
+function start(options: { settings?: Partial<InterviewSettings>; scripts?: Step[][]; analysis?: (InterviewPlan | Error)[]; plan?: InterviewPlan } = {}) {
   const turns = scriptedTurns(options.scripts);
   const analysis = scriptedAnalysis(options.analysis);
   const machine = interviewMachine.provide({ actors: { streamTurn: turns.logic, analyzeDocuments: analysis.logic } });
-  const actor = createActor(machine, { input: inputWith(options.settings) });
+  const actor = createActor(machine, { input: { ...inputWith(options.settings), ...(options.plan ? { plan: options.plan } : {}) } });
   actor.start();
   return { actor, turns, analysis, machine };
 }
@@ -125,7 +127,7 @@ describe('the interview machine', () => {
     expect(actor.getSnapshot().value).toBe('idle');
     actor.send({ type: 'START' });
     expect(actor.getSnapshot().value).toBe('analyzing');
-    expect(analysis.inputs).toEqual([{ documents: inputWith().documents, settings: inputWith().settings }]);
+    expect(analysis.inputs).toEqual([{ documents: inputWith().documents, settings: inputWith().settings, profile: DEFAULT_PROFILE }]);
     await vi.advanceTimersByTimeAsync(STEP_MS);
     expect(actor.getSnapshot().value).toBe('asking');
     await vi.advanceTimersByTimeAsync(STEP_MS);
@@ -134,7 +136,7 @@ describe('the interview machine', () => {
     await settle();
     expect(actor.getSnapshot().value).toBe('awaitingAnswer');
     expect(selectCurrentQuestion(actor.getSnapshot())).toEqual({ id: 'iv1-0', text: 'Welcome! Tell me about yourself.', streaming: false });
-    expect(turns.inputs[0]).toMatchObject({ kind: 'introduction', topics: PLAN.topics, maxQuestions: 16 });
+    expect(turns.inputs[0]).toMatchObject({ kind: 'introduction', topics: NAMES, maxQuestions: 16 });
 
     for (const reply of ['I am Jane.', 'Python daily.', 'I led a team.', 'Microservices.']) await answer(actor, reply);
 
@@ -147,7 +149,7 @@ describe('the interview machine', () => {
       ['new-topic', 'System design'],
       ['new-topic', 'Python'],
     ]);
-    expect(turns.inputs.slice(1).map((input) => input.kind === 'question' && [input.currentTopic, input.nextTopic, input.followUpAllowed])).toEqual([
+    expect(turns.inputs.slice(1).map((input) => input.kind === 'question' && [input.currentTopic?.name ?? null, input.nextTopic.name, input.followUpAllowed])).toEqual([
       [null, 'Python', false],
       ['Python', 'Leadership', true],
       ['Leadership', 'System design', true],
@@ -177,8 +179,8 @@ describe('the interview machine', () => {
       ['new-topic', 'Leadership', 'Leadership then?'],
     ]);
     const last = turns.inputs[4];
-    expect(last).toMatchObject({ kind: 'question', currentTopic: 'Python', nextTopic: 'Leadership', followUpAllowed: false, followUpsUsed: 2 });
-    expect(actor.getSnapshot().context.followUpsByTopic).toEqual({ Python: 2 });
+    expect(last).toMatchObject({ kind: 'question', currentTopic: { name: 'Python' }, nextTopic: { name: 'Leadership' }, followUpAllowed: false, followUpsUsed: 2 });
+    expect(actor.getSnapshot().context.followUpsByTopic).toEqual({ t1: 2 });
     expect(actor.getSnapshot().context.lastDecision).toBe('NEXT_TOPIC');
     expect(selectStatus(actor.getSnapshot()).topic).toBe('Leadership');
   });
@@ -306,7 +308,7 @@ describe('the interview machine', () => {
     expect(turns.inputs).toHaveLength(2);
     expect(turns.inputs[1]).toEqual(turns.inputs[0]);
     expect(selectTranscript(actor.getSnapshot())).toEqual([
-      { id: 'iv1-0', role: 'interviewer', kind: 'introduction', text: 'Welcome! Tell me about yourself.', topic: null, at: expect.any(Number) as number },
+      { id: 'iv1-0', role: 'interviewer', kind: 'introduction', text: 'Welcome! Tell me about yourself.', topic: null, topicId: null, at: expect.any(Number) as number },
     ]);
     expect(selectTimings(actor.getSnapshot())[0]?.attempts).toBe(2);
     expect(selectStatus(actor.getSnapshot()).retrying).toBeNull();
@@ -493,5 +495,39 @@ describe('persistence', () => {
     expect(restored.actor.getSnapshot().status).toBe('done');
     expect(selectStatus(restored.actor.getSnapshot())).toMatchObject({ phase: 'concluded', concluded: true });
     expect(selectTranscript(restored.actor.getSnapshot())).toHaveLength(3);
+  });
+
+  it('starts from a plan made before the start without analysing, and follows its order, names and probes', async () => {
+    const shaped: InterviewPlan = { ...planWith(['Python', 'Leadership'], 'Shaped.', { interviewType: 'behavioural', level: 'lead' }) };
+    shaped.topics = [{ ...shaped.topics[1]!, name: 'Leading teams' }, shaped.topics[0]!, { id: 'c1', name: 'Negotiation', why: '', requirementIds: [], probes: [] }];
+    const { actor, turns, analysis } = start({ plan: shaped });
+    actor.send({ type: 'START' });
+    expect(actor.getSnapshot().value).toBe('asking');
+    await settle();
+    expect(analysis.inputs).toEqual([]);
+    expect(actor.getSnapshot().context.startedAt).toBe(T0);
+    expect(turns.inputs[0]).toMatchObject({ kind: 'introduction', topics: ['Leading teams', 'Python', 'Negotiation'], profile: { interviewType: 'behavioural', level: 'lead' } });
+    for (const reply of ['I am Jane.', 'I grew a team from 2 to 6.', 'Python daily.']) await answer(actor, reply);
+    expect(turns.inputs.slice(1).map((input) => (input.kind === 'question' ? input.nextTopic : null))).toEqual([
+      { name: 'Leading teams', why: 'The role needs Leadership.', requirements: ['Leadership in production'], probes: ['Led the Leadership work at Acme', 'Cut Leadership costs by 30%'] },
+      { name: 'Python', why: 'The role needs Python.', requirements: ['Python in production'], probes: ['Led the Python work at Acme', 'Cut Python costs by 30%'] },
+      { name: 'Negotiation', why: '', requirements: [], probes: [] },
+    ]);
+    expect(interviewerEntries(actor).map((entry) => [entry.topic, entry.topicId])).toEqual([
+      [null, null],
+      ['Leading teams', 't2'],
+      ['Python', 't1'],
+      ['Negotiation', 'c1'],
+    ]);
+  });
+
+  it('gives a follow-up turn the current topic’s probes and counts follow-ups by topic id', async () => {
+    const { actor, turns } = start({ plan: planWith(['Python', 'Go']), scripts: [[{ delta: 'Hi.' }, 'done'], [{ decision: 'NEXT_TOPIC' }, { delta: 'Python?' }, 'done'], [{ decision: 'FOLLOW_UP' }, { delta: 'And then?' }, 'done']] });
+    actor.send({ type: 'START' });
+    await settle();
+    await answer(actor, 'Hello.');
+    await answer(actor, 'Django.');
+    expect(turns.inputs[2]).toMatchObject({ kind: 'question', currentTopic: { name: 'Python', probes: ['Led the Python work at Acme', 'Cut Python costs by 30%'] }, nextTopic: { name: 'Go' }, followUpAllowed: true });
+    expect(actor.getSnapshot().context.followUpsByTopic).toEqual({ t1: 1 });
   });
 });

@@ -14,18 +14,21 @@ import {
   type TurnPlan,
 } from './policy.ts';
 import { cleanQuestion } from './parse-turn.ts';
+import { topicBrief } from './plan.ts';
 import { FALLBACK_CLOSING } from './prompts.ts';
 import type { AnalysisInput, ClosingReason, TurnEvent, TurnInput } from './turn.ts';
-import type {
-  InterviewDocuments,
-  InterviewEvent,
-  InterviewPlan,
-  InterviewSettings,
-  QuestionKind,
-  TranscriptEntry,
-  TurnDecision,
-  SpeechTiming,
-  TurnTiming,
+import {
+  DEFAULT_PROFILE,
+  type InterviewDocuments,
+  type InterviewEvent,
+  type InterviewPlan,
+  type InterviewProfile,
+  type InterviewSettings,
+  type QuestionKind,
+  type TranscriptEntry,
+  type TurnDecision,
+  type SpeechTiming,
+  type TurnTiming,
 } from './types.ts';
 
 /** What an interview starts from. */
@@ -33,6 +36,10 @@ export interface InterviewInput {
   id: string;
   documents: InterviewDocuments;
   settings: InterviewSettings;
+  /** The interview type and level; the defaults when absent. */
+  profile?: InterviewProfile;
+  /** A plan made (and perhaps shaped by the candidate) before the start: the analysis is skipped. */
+  plan?: InterviewPlan | null;
 }
 
 /** The interviewer turn being produced: its plan, its transcript id (kept across retries) and its timing marks. */
@@ -61,13 +68,14 @@ export interface InterviewContext {
   id: string;
   documents: InterviewDocuments;
   settings: InterviewSettings;
+  profile: InterviewProfile;
   plan: InterviewPlan | null;
   transcript: TranscriptEntry[];
   /** Questions committed to the transcript, the introduction included, the closing not. */
   questionsAsked: number;
   /** Index into plan.topics of the last question's topic; null before the first topic. */
   currentTopicIndex: number | null;
-  /** Follow-ups asked per topic name, for the whole interview. */
+  /** Follow-ups asked per topic id, for the whole interview. */
   followUpsByTopic: Record<string, number>;
   startedAt: number | null;
   endedAt: number | null;
@@ -95,7 +103,8 @@ export function initialContext(input: InterviewInput): InterviewContext {
     id: input.id,
     documents: input.documents,
     settings: input.settings,
-    plan: null,
+    profile: input.profile ?? (input.plan ? { interviewType: input.plan.interviewType, level: input.plan.level } : DEFAULT_PROFILE),
+    plan: input.plan ?? null,
     transcript: [],
     questionsAsked: 0,
     currentTopicIndex: null,
@@ -114,26 +123,40 @@ export function initialContext(input: InterviewInput): InterviewContext {
   };
 }
 
-/** The streamTurn actor's input for the pending turn. */
+/** The streamTurn actor's input for the pending turn: the current and next topics with their requirements and probes. */
 export function turnInputFor(context: InterviewContext, now: number): TurnInput {
-  const plan = context.turn?.plan ?? { kind: 'closing', reason: 'ended' };
-  const { settings } = context;
-  const topics = context.plan?.topics ?? [];
-  const strategy = context.plan?.strategy ?? '';
+  const turnPlan = context.turn?.plan ?? { kind: 'closing', reason: 'ended' };
+  const { settings, plan } = context;
+  const topics = plan?.topics ?? [];
+  const strategy = plan?.strategy ?? '';
+  const profile: InterviewProfile = plan === null ? context.profile : { interviewType: plan.interviewType, level: plan.level };
   const elapsedMinutes = context.startedAt === null ? 0 : Math.floor((now - context.startedAt) / 60_000);
-  switch (plan.kind) {
+  const brief = (index: number | null) => {
+    const topic = index === null ? undefined : topics[index];
+    return plan === null || topic === undefined ? null : topicBrief(plan, topic);
+  };
+  switch (turnPlan.kind) {
     case 'introduction':
-      return { kind: 'introduction', model: settings.model, strategy, topics, maxQuestions: settings.maxQuestions, maxMinutes: settings.maxMinutes };
+      return {
+        kind: 'introduction',
+        model: settings.model,
+        strategy,
+        profile,
+        topics: topics.map((topic) => topic.name),
+        maxQuestions: settings.maxQuestions,
+        maxMinutes: settings.maxMinutes,
+      };
     case 'question': {
-      const currentTopic = plan.currentTopicIndex === null ? null : (topics[plan.currentTopicIndex] ?? null);
+      const currentId = turnPlan.currentTopicIndex === null ? null : (topics[turnPlan.currentTopicIndex]?.id ?? null);
       return {
         kind: 'question',
         model: settings.model,
         strategy,
-        currentTopic,
-        nextTopic: topics[plan.nextTopicIndex] ?? '',
-        followUpAllowed: plan.followUpAllowed,
-        followUpsUsed: currentTopic === null ? 0 : followUpsUsed(context.followUpsByTopic, currentTopic),
+        profile,
+        currentTopic: brief(turnPlan.currentTopicIndex),
+        nextTopic: brief(turnPlan.nextTopicIndex) ?? { name: '', why: '', requirements: [], probes: [] },
+        followUpAllowed: turnPlan.followUpAllowed,
+        followUpsUsed: currentId === null ? 0 : followUpsUsed(context.followUpsByTopic, currentId),
         maxFollowUps: settings.maxFollowUpsPerTopic,
         recent: recentMessages(context.transcript),
         questionNumber: context.questionsAsked + 1,
@@ -143,10 +166,15 @@ export function turnInputFor(context: InterviewContext, now: number): TurnInput 
       };
     }
     case 'closing':
-      return { kind: 'closing', model: settings.model, reason: plan.reason, recent: recentMessages(context.transcript), questionsAsked: context.questionsAsked, elapsedMinutes };
+      return { kind: 'closing', model: settings.model, reason: turnPlan.reason, recent: recentMessages(context.transcript), questionsAsked: context.questionsAsked, elapsedMinutes };
     default:
-      return assertNever(plan);
+      return assertNever(turnPlan);
   }
+}
+
+/** The ids of the plan's topics, in order: what the rotation and the follow-up counts go by. */
+function topicIds(context: InterviewContext): string[] {
+  return context.plan?.topics.map((topic) => topic.id) ?? [];
 }
 
 /** A new pending turn; its transcript id is the index the entry will take. */
@@ -193,20 +221,28 @@ function committedTurn(context: InterviewContext, text: string, now: number): Pa
   if (turn === null) return {};
   const topics = context.plan?.topics ?? [];
   const base = { turn: null, liveQuestion: '', retrying: null, error: null, timings: [...context.timings, timingOf(turn, now)] };
-  const entry = (kind: QuestionKind, topic: string | null): TranscriptEntry => ({ id: turn.questionId, role: 'interviewer', kind, text, topic, at: now });
+  const entry = (kind: QuestionKind, topic: { id: string; name: string } | null): TranscriptEntry => ({
+    id: turn.questionId,
+    role: 'interviewer',
+    kind,
+    text,
+    topic: topic?.name ?? null,
+    topicId: topic?.id ?? null,
+    at: now,
+  });
   const plan = turn.plan;
   switch (plan.kind) {
     case 'introduction':
       return { ...base, transcript: append(context.transcript, entry('introduction', null)), questionsAsked: context.questionsAsked + 1 };
     case 'question': {
       const resolved = resolveDecision(plan, turn.decision);
-      const topic = topics[resolved.topicIndex] ?? '';
+      const topic = topics[resolved.topicIndex] ?? { id: '', name: '' };
       return {
         ...base,
         transcript: append(context.transcript, entry(resolved.kind, topic)),
         questionsAsked: context.questionsAsked + 1,
         currentTopicIndex: resolved.topicIndex,
-        followUpsByTopic: countFollowUp(context.followUpsByTopic, resolved, topic),
+        followUpsByTopic: countFollowUp(context.followUpsByTopic, resolved, topic.id),
         lastDecision: resolved.decision,
       };
     }
@@ -261,6 +297,7 @@ export const interviewMachine = setup({
   actions: {
     beginAnalysis: assign(({ context }) => ({ analysisAttempts: context.analysisAttempts + 1 })),
     noteAnalysisRetry: assign(({ context }) => ({ retrying: { attempt: context.analysisAttempts, delayMs: 0 } })),
+    beginWithPlan: assign(({ context }) => ({ startedAt: now(), turn: newTurn(context, { kind: 'introduction' }, null) })),
     acceptPlan: assign(({ context, event }) => ({
       plan: (event as { output?: InterviewPlan }).output ?? null,
       startedAt: now(),
@@ -310,7 +347,7 @@ export const interviewMachine = setup({
       const entry: TranscriptEntry = { id: entryId(context, index), role: 'candidate', text: event.text.trim(), at: now(), ...(event.listening ? { listening: event.listening } : {}) };
       return { transcript: append(context.transcript, entry), draftAnswer: '' };
     }),
-    prepareQuestion: assign(({ context }) => ({ turn: newTurn(context, planQuestion(context, context.plan?.topics ?? []), now()) })),
+    prepareQuestion: assign(({ context }) => ({ turn: newTurn(context, planQuestion(context, topicIds(context)), now()) })),
     prepareClosingAtLimit: assign(({ context }) => {
       const reason = limitsReached({ questionsAsked: context.questionsAsked, startedAt: context.startedAt, now: now(), settings: context.settings }) ?? 'question-limit';
       return { turn: closingTurn(context, reason, now()), liveQuestion: '' };
@@ -331,14 +368,15 @@ export const interviewMachine = setup({
   on: { SPEECH_MEASURED: { actions: 'recordSpeech' } },
   states: {
     idle: {
-      on: { START: 'analyzing' },
+      // A plan made before the start (shown on the setup screen) skips the analysis.
+      on: { START: [{ guard: 'hasPlan', target: 'asking', actions: 'beginWithPlan' }, { target: 'analyzing' }] },
     },
     analyzing: {
       entry: 'beginAnalysis',
       invoke: {
         id: 'analysis',
         src: 'analyzeDocuments',
-        input: ({ context }) => ({ documents: context.documents, settings: context.settings }),
+        input: ({ context }) => ({ documents: context.documents, settings: context.settings, profile: context.profile }),
         onDone: { target: 'asking', actions: 'acceptPlan' },
         onError: [
           { guard: 'canRetryAnalysis', target: 'analyzing', reenter: true, actions: 'noteAnalysisRetry' },

@@ -34,7 +34,7 @@ export function nextTopicIndex(current: number | null, topicCount: number): numb
   return current === null ? 0 : (current + 1) % topicCount;
 }
 
-/** How many follow-ups were asked on a topic. */
+/** How many follow-ups were asked on a topic (by topic id). */
 export function followUpsUsed(followUpsByTopic: Readonly<Record<string, number>>, topic: string): number {
   return followUpsByTopic[topic] ?? 0;
 }
@@ -51,7 +51,7 @@ export function limitsReached(input: { questionsAsked: number; startedAt: number
   return null;
 }
 
-/** The turn that follows: the introduction first, a closing when a limit is reached, else a question. */
+/** The turn that follows: the introduction first, a closing when a limit is reached, else a question. `topics` are the plan's topic ids. */
 export function planNextTurn(progress: Progress, topics: readonly string[]): TurnPlan {
   if (progress.questionsAsked === 0) return { kind: 'introduction' };
   const reason = limitsReached(progress);
@@ -59,7 +59,7 @@ export function planNextTurn(progress: Progress, topics: readonly string[]): Tur
   return planQuestion(progress, topics);
 }
 
-/** A question turn from where the interview stands: the current topic, the next by rotation, and whether a follow-up is allowed. */
+/** A question turn from where the interview stands: the current topic, the next by rotation, and whether a follow-up is allowed. `topics` are ids. */
 export function planQuestion(progress: Omit<Progress, 'now' | 'startedAt'>, topics: readonly string[]): Extract<TurnPlan, { kind: 'question' }> {
   const current = progress.currentTopicIndex;
   const currentTopic = current === null ? null : (topics[current] ?? null);

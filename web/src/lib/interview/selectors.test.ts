@@ -5,6 +5,7 @@ import { interviewMachine } from './machine.ts';
 import { selectCurrentQuestion, selectDraftAnswer, selectPhase, selectQuestionMarks, selectSpeechTimings, selectStatus, selectTopic } from './selectors.ts';
 import type { AnalysisInput, TurnEvent, TurnInput } from './turn.ts';
 import { DEFAULT_SETTINGS, type InterviewPlan } from './types.ts';
+import { planWith } from './testdata/plans.ts';
 
 const T0 = Date.UTC(2025, 0, 6, 10, 0, 0);
 
@@ -23,7 +24,7 @@ const stalledTurn = fromCallback<EventObject, TurnInput>(({ input, sendBack }) =
 });
 
 function startActor() {
-  const analyzeDocuments = fromPromise<InterviewPlan, AnalysisInput>(async () => ({ strategy: 's', topics: ['A', 'B'] }));
+  const analyzeDocuments = fromPromise<InterviewPlan, AnalysisInput>(async () => planWith(['A', 'B']));
   const actor = createActor(interviewMachine.provide({ actors: { analyzeDocuments, streamTurn: stalledTurn } }), {
     input: { id: 'iv', documents: { resume: 'r', jobDescription: 'j', instructions: '' }, settings: DEFAULT_SETTINGS },
   });

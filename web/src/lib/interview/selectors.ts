@@ -3,7 +3,7 @@
 import type { SnapshotFrom } from 'xstate';
 import type { interviewMachine } from './machine.ts';
 import { resolveDecision } from './policy.ts';
-import type { SpeechTiming, TranscriptEntry, TurnTiming } from './types.ts';
+import type { InterviewPlan, SpeechTiming, TranscriptEntry, TurnTiming } from './types.ts';
 
 /** A snapshot of the interview machine (live, or restored from a persisted one). */
 export type InterviewSnapshot = SnapshotFrom<typeof interviewMachine>;
@@ -81,9 +81,14 @@ export function selectTopic(snapshot: InterviewSnapshot): string | null {
   const topics = context.plan?.topics ?? [];
   const turn = context.turn;
   if (snapshot.value === 'asking' && turn?.plan.kind === 'question' && turn.decision !== null) {
-    return topics[resolveDecision(turn.plan, turn.decision).topicIndex] ?? null;
+    return topics[resolveDecision(turn.plan, turn.decision).topicIndex]?.name ?? null;
   }
-  return context.currentTopicIndex === null ? null : (topics[context.currentTopicIndex] ?? null);
+  return context.currentTopicIndex === null ? null : (topics[context.currentTopicIndex]?.name ?? null);
+}
+
+/** The plan the interview follows; null before the analysis. */
+export function selectPlan(snapshot: InterviewSnapshot): InterviewPlan | null {
+  return snapshot.context.plan;
 }
 
 /** The question to show (and speak): live while a turn streams, else the last interviewer entry; null before any. */

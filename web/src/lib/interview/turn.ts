@@ -1,6 +1,7 @@
 // The contract between the machine and its LLM actors: what each actor is given and what a turn reports back.
 // Everything here is plain data, because invoked actors' inputs are part of the persisted snapshot.
-import type { InterviewDocuments, InterviewSettings, TurnDecision } from './types.ts';
+import type { TopicBrief } from './plan.ts';
+import type { InterviewDocuments, InterviewProfile, InterviewSettings, TurnDecision } from './types.ts';
 
 /** One message of the recent conversation given to the model. */
 export interface RecentMessage {
@@ -15,6 +16,7 @@ export type ClosingReason = 'question-limit' | 'time-limit' | 'ended';
 export interface AnalysisInput {
   documents: InterviewDocuments;
   settings: InterviewSettings;
+  profile: InterviewProfile;
 }
 
 /** Input of the `streamTurn` actor: everything one interviewer turn's prompt needs. */
@@ -25,6 +27,8 @@ export interface IntroductionTurnInput {
   kind: 'introduction';
   model: string;
   strategy: string;
+  profile: InterviewProfile;
+  /** The topic names, in order. */
   topics: string[];
   maxQuestions: number;
   maxMinutes: number;
@@ -35,10 +39,11 @@ export interface QuestionTurnInput {
   kind: 'question';
   model: string;
   strategy: string;
+  profile: InterviewProfile;
   /** The topic of the last question; null right after the introduction. */
-  currentTopic: string | null;
+  currentTopic: TopicBrief | null;
   /** The topic the rotation moves to on NEXT_TOPIC. */
-  nextTopic: string;
+  nextTopic: TopicBrief;
   /** False once the current topic's follow-ups are used up: the prompt then asks for the next topic only. */
   followUpAllowed: boolean;
   followUpsUsed: number;

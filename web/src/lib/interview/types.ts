@@ -19,10 +19,56 @@ export interface InterviewDocuments {
   instructions: string;
 }
 
-/** The analysis of the documents: a strategy and the topics to rotate through. */
+/** What kind of questions the interview asks: past situations (STAR), how things work, or both. */
+export type InterviewType = 'behavioural' | 'technical' | 'mixed';
+
+/** Every interview type, in the order the setup screen offers them. */
+export const INTERVIEW_TYPES: readonly InterviewType[] = ['behavioural', 'technical', 'mixed'];
+
+/** The seniority the questions are pitched at. */
+export type InterviewLevel = 'entry' | 'mid' | 'senior' | 'lead';
+
+/** Every level, most junior first. */
+export const INTERVIEW_LEVELS: readonly InterviewLevel[] = ['entry', 'mid', 'senior', 'lead'];
+
+/** How the candidate wants to be interviewed; shapes the analysis and every turn. */
+export interface InterviewProfile {
+  interviewType: InterviewType;
+  /** Null only for interviews saved before levels existed: no level is named to the model then. */
+  level: InterviewLevel | null;
+}
+
+/** What an interview is when nobody chose otherwise. */
+export const DEFAULT_PROFILE: InterviewProfile = { interviewType: 'mixed', level: null };
+
+/** One requirement of the job, frozen at analysis time: a short phrase taken from the job description. */
+export interface PlanRequirement {
+  /** Stable within the plan: `r1`, `r2`… */
+  id: string;
+  text: string;
+}
+
+/** One topic of the plan, in the order it is asked. */
+export interface PlanTopic {
+  /** Stable within the plan: `t1`… from the analysis, `c1`… for topics the candidate added. */
+  id: string;
+  name: string;
+  /** One line: why it matters for this job; empty for a topic the candidate added. */
+  why: string;
+  /** The requirements it covers (ids into the plan's requirements). */
+  requirementIds: string[];
+  /** Up to four short, concrete things from the resume to ask about. */
+  probes: string[];
+}
+
+/** The analysis of the documents, as the candidate may have shaped it: what the interview follows. */
 export interface InterviewPlan {
   strategy: string;
-  topics: string[];
+  interviewType: InterviewType;
+  level: InterviewLevel | null;
+  /** The job's requirements; each maps to any number of topics (the report maps each one to an outcome). */
+  requirements: PlanRequirement[];
+  topics: PlanTopic[];
 }
 
 /** What kind of interviewer turn a question is. */
@@ -30,7 +76,7 @@ export type QuestionKind = 'introduction' | 'follow-up' | 'new-topic' | 'closing
 
 /** One entry of the transcript, in order; ids are stable so a retried turn never duplicates one. */
 export type TranscriptEntry =
-  | { id: string; role: 'interviewer'; kind: QuestionKind; text: string; topic: string | null; at: number }
+  | { id: string; role: 'interviewer'; kind: QuestionKind; text: string; topic: string | null; topicId?: string | null; at: number }
   | { id: string; role: 'candidate'; text: string; at: number; listening?: ListeningTiming };
 
 /** Timing marks of one interviewer turn, epoch milliseconds (the seed's timing_utils). */

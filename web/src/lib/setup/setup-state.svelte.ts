@@ -1,8 +1,11 @@
-// Reactive state of the setup screen: reads files into text, keeps edits, saves everything to IndexedDB as it changes.
+// Reactive state of the setup screen: reads files into text, keeps edits (the documents, the interview's type, level
+// and plan), saves everything to IndexedDB as it changes.
 // Thin shell: extraction and storage are passed in, so tests can swap them.
 import { documentProblem } from '../documents/messages.ts';
 import type { DocumentProblem, ExtractOutcome } from '../documents/types.ts';
-import { emptyDraft, isQuotaError, type DocumentsDraft, type DocumentSlotDraft, type InterviewLimitsDraft } from '../storage/index.ts';
+import type { InterviewLevel, InterviewPlan, InterviewType } from '../interview/index.ts';
+import { emptyDraft, isQuotaError, type DocumentsDraft, type DocumentSlotDraft, type InterviewLimitsDraft, type PlanDraft } from '../storage/index.ts';
+import { DEFAULT_INTERVIEW_TYPE, draftPlan } from './plan-draft.ts';
 
 /** The two documents on the setup screen. */
 export type SlotName = 'resume' | 'jobDescription';
@@ -93,6 +96,38 @@ export class SetupState {
   /** Keeps the language model the candidate picked (a model reference). */
   setModel(model: string): void {
     this.draft.model = model;
+    this.#scheduleSave();
+  }
+
+  /** Sets the interview type. */
+  setInterviewType(interviewType: InterviewType): void {
+    this.draft.profile = { ...this.draft.profile, interviewType };
+    this.#scheduleSave();
+  }
+
+  /** Sets the level; null goes back to the level the job description implies. */
+  setLevel(level: InterviewLevel | null): void {
+    const { level: _old, ...rest } = this.draft.profile ?? { interviewType: DEFAULT_INTERVIEW_TYPE };
+    this.draft.profile = level === null ? rest : { ...rest, level };
+    this.#scheduleSave();
+  }
+
+  /** Shows a freshly made plan (or none). */
+  setPlan(plan: PlanDraft | undefined): void {
+    if (plan === undefined) delete this.draft.plan;
+    else this.draft.plan = plan;
+    this.#scheduleSave();
+  }
+
+  /** Applies the candidate's change to the plan shown; from then on it is theirs and never replaced without their say. */
+  editPlan(change: (plan: InterviewPlan) => InterviewPlan): void {
+    const current = this.draft.plan;
+    const plan = draftPlan(this.draft);
+    if (current === undefined || plan === null) return;
+    const changed = change(plan);
+    // Leaving a name as it was (focus, then blur) is not a change: the plan stays the analysis's own.
+    if (JSON.stringify(changed) === JSON.stringify(plan)) return;
+    this.draft.plan = { ...current, plan: changed, edited: true };
     this.#scheduleSave();
   }
 

@@ -2,6 +2,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ExtractOutcome } from '../documents/types.ts';
 import { emptyDraft, type DocumentsDraft } from '../storage/index.ts';
+import { renameTopic, settleTopicName } from '../interview/plan-edit.ts';
+import { planWith } from '../interview/testdata/plans.ts';
 import { SetupState, type SetupDeps } from './setup-state.svelte.ts';
 
 const resumeText = 'Jane Doe. Backend engineer with eight years of payments experience.';
@@ -140,5 +142,18 @@ describe('SetupState', () => {
     await state.load();
     await state.readFile('resume', file('resume.pdf'));
     expect(state.status.resume.problem).toMatchObject({ code: 'reader-failed', message: expect.stringContaining('resume.pdf') });
+  });
+});
+
+describe('SetupState plan edits', () => {
+  it('marks the plan as the candidate’s only when an edit changes it', async () => {
+    const { state } = harness([]);
+    await state.load();
+    state.setPlan({ plan: planWith(['Kafka', 'Go']), basis: 'b', edited: false });
+    state.editPlan((plan) => settleTopicName(plan, 't1', 'Kafka'));
+    expect(state.draft.plan?.edited).toBe(false);
+    state.editPlan((plan) => renameTopic(plan, 't1', 'Kafka '));
+    expect(state.draft.plan?.edited).toBe(true);
+    expect((state.draft.plan?.plan as { topics: { name: string }[] }).topics[0]?.name).toBe('Kafka ');
   });
 });

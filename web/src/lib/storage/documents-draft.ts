@@ -1,4 +1,5 @@
-// The setup screen's draft (both documents' text, file names, edits, instructions) as stored in IndexedDB.
+// The setup screen's draft (both documents' text, file names, edits, instructions, the interview's type, level and
+// plan) as stored in IndexedDB, with a synchronous localStorage copy.
 import type { DocumentKind } from '../documents/index.ts';
 import { openDatabase } from './database.ts';
 
@@ -24,6 +25,24 @@ export interface InterviewLimitsDraft {
   maxQuestions: number;
 }
 
+/** How the candidate wants to be interviewed, as chosen on the setup screen (checked by the setup screen when read back). */
+export interface InterviewProfileDraft {
+  /** 'behavioural', 'technical' or 'mixed'. */
+  interviewType: string;
+  /** The level the candidate picked; absent while the level the job description implies applies. */
+  level?: string;
+}
+
+/** The interview plan shown on the setup screen until the interview starts. */
+export interface PlanDraft {
+  /** The plan, in the interview's shape (read back through its normaliser, so an older or damaged one is safe). */
+  plan: unknown;
+  /** A fingerprint of the documents, instructions, type and level it was made from. */
+  basis: string;
+  /** True once the candidate changed it: it is then never replaced without their say. */
+  edited: boolean;
+}
+
 /** Everything on the setup screen. */
 export interface DocumentsDraft {
   resume: DocumentSlotDraft;
@@ -33,6 +52,10 @@ export interface DocumentsDraft {
   limits?: InterviewLimitsDraft;
   /** The language model the candidate picked (a model reference such as `openai:qwen3:8b`); absent means the server's default. */
   model?: string;
+  /** Absent until the candidate chose a type or level; the defaults apply then. */
+  profile?: InterviewProfileDraft;
+  /** Absent until a plan was made for these documents (and again once the interview starts). */
+  plan?: PlanDraft;
   updatedAt: number;
 }
 

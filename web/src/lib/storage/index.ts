@@ -1,7 +1,7 @@
 // Public face of the app's on-device storage (IndexedDB, and the space it and Cache Storage use).
 export { DATABASE_NAME, DATABASE_VERSION, openDatabase } from './database.ts';
 export { backupDocumentsDraft, emptyDraft, loadDocumentsDraft, saveDocumentsDraft } from './documents-draft.ts';
-export type { DocumentsDraft, DocumentSlotDraft, InterviewLimitsDraft } from './documents-draft.ts';
+export type { DocumentsDraft, DocumentSlotDraft, InterviewLimitsDraft, InterviewProfileDraft, PlanDraft } from './documents-draft.ts';
 export {
   addInterview,
   deleteAllInterviews,
