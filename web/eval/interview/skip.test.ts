@@ -8,4 +8,5 @@ it('stops with a plain message and exit code 0 when no key is set', () => {
   const result = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../interview.ts', import.meta.url))], { env, encoding: 'utf8', timeout: 60_000 });
   expect(result.status).toBe(0);
   expect(result.stdout).toMatch(/needs GEMINI_API_KEY; it is not set, so nothing was run\./);
-});
+  // Starting tsx in a child process takes seconds on a busy machine.
+}, 60_000);

@@ -22,9 +22,9 @@ export {
 export { cleanQuestion, createTurnParser, parseTurn, type TurnParseEvent, type TurnParser } from './parse-turn.ts';
 export { CONTEXT_MESSAGE_LIMIT, MAX_ANALYSIS_ATTEMPTS, MAX_TURN_ATTEMPTS, limitsReached, type TurnPlan } from './policy.ts';
 export { FALLBACK_CLOSING } from './prompts.ts';
-export { probeGrounding, quotesResume, type ProbeGrounding } from './grounding.ts';
+export { probeGrounding, type ProbeGrounding } from './grounding.ts';
 export { guessLevel, INTERVIEW_TYPE_LABELS, LEVEL_LABELS } from './level.ts';
-export { isInterviewLevel, isInterviewType, legacyPlanOf, MAX_TOPICS, normalisePlan, topicBrief, type TopicBrief } from './plan.ts';
+export { isInterviewLevel, isInterviewType, legacyPlanOf, MAX_TOPICS, normalisePlan, type TopicBrief } from './plan.ts';
 export { addTopic, canAddTopic, moveTopic, removeTopic, renameTopic, settledPlan, settleTopicName } from './plan-edit.ts';
 export { upgradeInterviewSnapshot } from './snapshot-upgrade.ts';
 export {
