@@ -8,9 +8,7 @@ import { expect, test } from './harness/index.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const TESTDATA = path.resolve(HERE, '../src/lib/documents/testdata');
-const SHARED = path.resolve(HERE, '../../../shared/fixtures/documents');
 const own = (name: string) => path.join(TESTDATA, name);
-const shared = (name: string) => path.join(SHARED, name);
 const reference = (name: string) => readFileSync(own(name), 'utf8');
 
 async function recallOf(page: Page, testId: string, referenceText: string): Promise<number> {
@@ -20,7 +18,7 @@ async function recallOf(page: Page, testId: string, referenceText: string): Prom
 test.describe('documents that read', () => {
   test('the Awesome-CV resume PDF, in reading order, hyphenation joined', async ({ page }) => {
     await page.goto('/');
-    await page.getByTestId('resume-input').setInputFiles(shared('awesome-cv-resume.pdf'));
+    await page.getByTestId('resume-input').setInputFiles(own('awesome-cv-resume.pdf'));
     await expect(page.getByTestId('resume-text')).toHaveValue(/Byungjin Park/, { timeout: 15_000 });
     expect(await recallOf(page, 'resume-text', reference('awesome-cv-resume.reference.txt'))).toBeGreaterThanOrEqual(0.98);
     const text = await page.getByTestId('resume-text').inputValue();
@@ -38,10 +36,10 @@ test.describe('documents that read', () => {
   });
 
   for (const [file, ref] of [
-    [shared('mammoth-simple-list.docx'), 'mammoth-simple-list.reference.txt'],
-    [shared('mammoth-single-paragraph.docx'), 'mammoth-single-paragraph.reference.txt'],
-    [shared('mammoth-strict-format.docx'), 'mammoth-strict-format.reference.txt'],
-    [shared('mammoth-tables.docx'), 'mammoth-tables.reference.txt'],
+    [own('mammoth-simple-list.docx'), 'mammoth-simple-list.reference.txt'],
+    [own('mammoth-single-paragraph.docx'), 'mammoth-single-paragraph.reference.txt'],
+    [own('mammoth-strict-format.docx'), 'mammoth-strict-format.reference.txt'],
+    [own('mammoth-tables.docx'), 'mammoth-tables.reference.txt'],
     [own('table-list.docx'), 'table-list.reference.txt'],
     [own('textbox-notes.docx'), 'textbox-notes.reference.txt'],
     [own('job-description.pdf'), 'job-description.reference.txt'],
@@ -129,7 +127,7 @@ test.describe('files that do not read', () => {
     ['an RTF file', own('table-list.rtf'), 'legacy-format'],
     ['an ODT file', own('table-list.odt'), 'legacy-format'],
     ['a Pages file', own('resume.pages'), 'legacy-format'],
-    ['an empty Word document', shared('mammoth-empty.docx'), 'no-text'],
+    ['an empty Word document', own('mammoth-empty.docx'), 'no-text'],
   ];
   for (const [what, file, code] of cases) {
     test(`${what} gets a clear message and the other document stays`, async ({ page }) => {

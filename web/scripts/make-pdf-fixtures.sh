@@ -5,7 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out=src/lib/documents/testdata
-shared=../../shared/fixtures/documents
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -232,7 +231,7 @@ PY
 
 # Reference texts: poppler's plain reading order, what the layout's output is measured against.
 # References leave out the running headers and footers (page numbers too): the reader drops those on purpose.
-pdftotext -enc UTF-8 "$shared/awesome-cv-resume.pdf" - |
+pdftotext -enc UTF-8 "$out/awesome-cv-resume.pdf" - |
   grep -v -x -E 'February 10, 2026|Byungjin Park · Résumé|[0-9]+' >"$out/awesome-cv-resume.reference.txt"
 pdftotext -enc UTF-8 "$out/two-column.pdf" - |
   grep -v -x -E 'Jordan Rivera · Curriculum Vitae|Page [0-9]+ of [0-9]+' >"$out/two-column.reference.txt"

@@ -1,6 +1,6 @@
 // The whole reader in Node: pdf.js's legacy build over the fixture files, through to text or a problem.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBytes, SHARED_DOCUMENTS, TESTDATA } from './fixture-files.ts';
+import { readBytes, TESTDATA } from './fixture-files.ts';
 import { loadNodePdfjs, type NodePdfJs } from './node-pdfjs.ts';
 import { readPdf } from './read-pdf.ts';
 import type { PdfReadOptions } from './types.ts';
@@ -15,7 +15,7 @@ const read = (name: string, options?: PdfReadOptions) => readPdf(pdfjs, readByte
 
 describe('readPdf', () => {
   it('reads the Awesome-CV resume: three pages of text', async () => {
-    const outcome = await readPdf(pdfjs, readBytes(new URL('awesome-cv-resume.pdf', SHARED_DOCUMENTS)));
+    const outcome = await readPdf(pdfjs, readBytes(new URL('awesome-cv-resume.pdf', TESTDATA)));
     expect(outcome).toMatchObject({ ok: true, pageCount: 3 });
     expect(outcome.ok && outcome.text).toMatch(/^Byungjin Park\n/);
   });
