@@ -3,6 +3,7 @@
 import type { ImageFormat, LegacyFormat } from './detect.ts';
 import { MAX_FILE_BYTES, MAX_PDF_PAGES, WORD_BUDGET } from './limits.ts';
 import type { DocumentProblem, DocumentProblemCode } from './types.ts';
+import { assertNever } from '../shared/index.ts';
 
 /** What a file turned out to be, where that changes the wording. */
 export type MessageFormat = LegacyFormat | ImageFormat | 'encrypted-office' | 'docx' | 'zip';
@@ -108,8 +109,4 @@ function megabytes(bytes: number): string {
 
 function count(value: number): string {
   return value.toLocaleString('en-US');
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unhandled case: ${String(value)}`);
 }

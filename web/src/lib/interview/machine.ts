@@ -27,6 +27,7 @@ import type {
   SpeechTiming,
   TurnTiming,
 } from './types.ts';
+import { assertNever } from '../shared/index.ts';
 
 /** What an interview starts from. */
 export interface InterviewInput {
@@ -398,7 +399,3 @@ export const interviewMachine = setup({
     },
   },
 });
-
-function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
-}

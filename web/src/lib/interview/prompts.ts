@@ -3,6 +3,7 @@
 import type { GeminiRequest } from '../llm/index.ts';
 import type { ClosingReason, ClosingTurnInput, IntroductionTurnInput, QuestionTurnInput, RecentMessage, TurnInput } from './turn.ts';
 import type { InterviewDocuments, InterviewSettings } from './types.ts';
+import { assertNever } from '../shared/index.ts';
 
 /** Sampling temperature of every interview call (the seed's). */
 export const TEMPERATURE = 0.7;
@@ -158,8 +159,4 @@ function closingReasonText(reason: ClosingReason): string {
     default:
       return assertNever(reason);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${String(value)}`);
 }

@@ -4,6 +4,7 @@ import type { SnapshotFrom } from 'xstate';
 import type { interviewMachine } from './machine.ts';
 import { resolveDecision } from './policy.ts';
 import type { SpeechTiming, TranscriptEntry, TurnTiming } from './types.ts';
+import { assertNever } from '../shared/index.ts';
 
 /** A snapshot of the interview machine (live, or restored from a persisted one). */
 export type InterviewSnapshot = SnapshotFrom<typeof interviewMachine>;
@@ -121,8 +122,4 @@ export function selectTimings(snapshot: InterviewSnapshot): readonly TurnTiming[
 /** The answer being drafted (kept across reloads). */
 export function selectDraftAnswer(snapshot: InterviewSnapshot): string {
   return snapshot.context.draftAnswer;
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unexpected state: ${JSON.stringify(value)}`);
 }

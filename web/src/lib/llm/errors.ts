@@ -1,6 +1,7 @@
 // LlmError, the one error the Gemini client fails with, and the pure mapping of HTTP failures,
 // finish reasons and retry hints (Retry-After, Google's RetryInfo) onto it.
 import * as v from 'valibot';
+import { assertNever, parseRetryAfterMs } from '../shared/index.ts';
 
 /** What went wrong, in terms the app can act on. */
 export type LlmErrorKind =
@@ -135,15 +136,6 @@ const GoogleErrorSchema = v.object({
 const RetryInfoSchema = v.looseObject({ '@type': v.pipe(v.string(), v.endsWith('RetryInfo')), retryDelay: v.string() });
 const ErrorInfoSchema = v.looseObject({ '@type': v.pipe(v.string(), v.endsWith('ErrorInfo')), reason: v.string() });
 
-/** Reads Retry-After (seconds or an HTTP date) in milliseconds; undefined when absent or unreadable. */
-export function retryAfterHeaderMs(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 /** Reads Google's `RetryInfo.retryDelay` ("12s", "0.5s") from an error body, in milliseconds. */
 export function retryInfoDelayMs(body: unknown): number | undefined {
   const parsed = v.safeParse(GoogleErrorSchema, body);
@@ -185,7 +177,7 @@ export interface HttpFailure {
 /** Maps an error response from the proxy (its own, or Gemini's relayed) to an LlmError. */
 export function llmErrorFromHttp(failure: HttpFailure, now = Date.now()): LlmError {
   const { status, code, body } = failure;
-  const retryAfterMs = retryAfterHeaderMs(failure.headers?.get('retry-after'), now) ?? retryInfoDelayMs(body);
+  const retryAfterMs = parseRetryAfterMs(failure.headers?.get('retry-after'), now) ?? retryInfoDelayMs(body);
   const detail = upstreamMessage(body) ?? code ?? 'no description';
   const message = `Gemini call failed with HTTP ${String(status)}: ${detail}`;
   const base = { status, retryAfterMs };
@@ -239,8 +231,4 @@ export function llmErrorForBlock(blockReason: string): LlmError {
     finishReason: blockReason,
     userMessage: "Your last answer was blocked by the model's safety filter before the interviewer could reply. Rephrase it and try again.",
   });
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unhandled value: ${String(value)}`);
 }

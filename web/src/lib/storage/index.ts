@@ -19,3 +19,4 @@ export { durationOf, factsOf, guessRoleAndCompany, type InterviewFacts, type Rol
 export { describeSaveError, isQuotaError } from './errors.ts';
 export { freeCachedDownloads, isAppShellCache, storageEstimate, type StorageEstimate } from './usage.ts';
 export { answerDraftBackup, type AnswerDraftBackup } from './answer-draft-backup.ts';
+export { indexedDbSegmentStore, memorySegmentStore, type SegmentStore, type StoredSegment, type StoredSegmentState } from './answer-audio.ts';

@@ -3,6 +3,7 @@
 import { pdfjs } from './load-pdfjs.ts';
 import { PdfCommand, PdfReply, type FromWorker, type ToWorker } from './pdf.protocol.ts';
 import { readPdf } from './read-pdf.ts';
+import { assertNever } from '../../shared/index.ts';
 
 /** The worker's global scope as far as this loop uses it (the DOM lib types `self` as a window). */
 const scope = self as unknown as {
@@ -27,9 +28,7 @@ async function handle(message: ToWorker): Promise<void> {
       scope.postMessage({ type: PdfReply.extracted, id, outcome });
       return;
     }
-    default: {
-      const unknown: never = message;
-      throw new Error(`unknown command ${JSON.stringify(unknown)}`);
-    }
+    default:
+      return assertNever(message, 'command');
   }
 }

@@ -6,7 +6,7 @@ import { ApiError, NETWORK_ERROR } from '../../api/index.ts';
 import type { ListeningTiming } from '../../interview/types.ts';
 import { AnswerRecorder, type RecorderDeps, type RecorderOptions, type RecorderState } from './answer-recorder.ts';
 import { createFramer, FRAME_MS, FRAME_SAMPLES } from './framer.ts';
-import { memorySegmentStore, type SegmentStore } from './segment-store.ts';
+import { memorySegmentStore, type SegmentStore } from '../../storage/index.ts';
 import { loadAnswerFixture, loadNodeSilero, spokenSeconds, type SpeechFixture } from './testdata/fixtures.ts';
 import type { ClipRequest, Transcribe } from './transcriber.ts';
 import { decodeWav } from './wav.ts';

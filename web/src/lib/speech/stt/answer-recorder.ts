@@ -10,10 +10,11 @@ import { FRAME_MS } from './framer.ts';
 import type { WhisperModel } from './languages.ts';
 import { floatToPcm16, SPEECH_SAMPLE_RATE } from './resample.ts';
 import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs, type RetryPolicy } from './retry.ts';
-import type { SegmentStore, StoredSegment } from './segment-store.ts';
+import type { SegmentStore, StoredSegment } from '../../storage/index.ts';
 import { createSegmenter, DEFAULT_SEGMENTER_OPTIONS, msToFrames, type Segmenter, type SegmenterEvent, type SegmenterOptions } from './segmenter.ts';
 import { describeTranscriptionError, promptTail, type Transcribe } from './transcriber.ts';
 import { encodeWav } from './wav.ts';
+import { assertNever } from '../../shared/index.ts';
 
 /** What the recorder is doing. */
 export type RecorderPhase = 'idle' | 'recording' | 'finishing';
@@ -314,10 +315,8 @@ export class AnswerRecorder {
         this.#landReady();
         return;
       }
-      default: {
-        const unreachable: never = event;
-        throw new Error(`unknown segmenter event ${JSON.stringify(unreachable)}`);
-      }
+      default:
+        return assertNever(event, 'segmenter event');
     }
   }
 

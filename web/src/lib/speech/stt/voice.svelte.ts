@@ -7,7 +7,7 @@ import { AnswerRecorder, type RecorderState } from './answer-recorder.ts';
 import { startListening, type Listening } from './listen.ts';
 import { closeStream, describeMicError, openMicrophone, type MicProblem } from './mic.ts';
 import { DEFAULT_RETRY_POLICY } from './retry.ts';
-import { indexedDbSegmentStore, type SegmentStore } from './segment-store.ts';
+import { indexedDbSegmentStore, type SegmentStore } from '../../storage/index.ts';
 import { loadSttSettings } from './settings.ts';
 import { createTranscriber, type Transcribe } from './transcriber.ts';
 import { loadSpeechDetector } from './vad.client.ts';
