@@ -12,6 +12,8 @@ export interface StoredSegment {
   questionId: string;
   /** Order within the answer. */
   index: number;
+  /** The name its transcription is sent under, so a retry after a reload resumes the same job (older records lack it). */
+  clipId?: string;
   state: StoredSegmentState;
   /** 16 kHz mono 16-bit samples; null once the text has arrived. */
   pcm: ArrayBuffer | null;

@@ -34,7 +34,7 @@ export interface VoiceAnswerDeps {
 /** The glue's own phase on top of the recorder's: opening the microphone, or closing it at "Done". */
 export type VoicePhase = 'idle' | 'starting' | 'recording' | 'stopping' | 'finishing';
 
-const IDLE_STATE: RecorderState = { phase: 'idle', pending: '', retrying: false, failure: null, busy: false, speaking: false, autoFinishIn: null };
+const IDLE_STATE: RecorderState = { phase: 'idle', pending: '', retrying: false, failure: null, busy: false, speaking: false, autoFinishIn: null, serverWait: null };
 
 /** One question's spoken answer. */
 export class VoiceAnswer {
