@@ -2,7 +2,7 @@
 // answer with its time. Pure: the record in, the text out.
 import type { TranscriptEntry } from '../interview/types.ts';
 import { summarize, factsOf, type InterviewRecord } from '../storage/index.ts';
-import { formatDateTime, formatLength, formatTime, type TimeOptions } from './format.ts';
+import { formatDateTime, formatLength, formatTime, statusLabel, type TimeOptions } from './format.ts';
 import { displayTitle } from './title.ts';
 
 /** The transcript entries of a persisted snapshot (an empty list when it has none). */
@@ -21,7 +21,7 @@ export function interviewMarkdown(record: InterviewRecord, options: TimeOptions 
   lines.push(
     `- **Date:** ${formatDateTime(summary.date, options)}`,
     `- **Duration:** ${formatLength(summary.durationMs)}`,
-    `- **Status:** ${summary.status === 'concluded' ? 'Concluded' : 'In progress'}`,
+    `- **Status:** ${statusLabel(summary.status)}`,
     `- **Questions:** ${summary.questionCount}`,
     '',
     '## Transcript',
