@@ -54,9 +54,15 @@ export class InterviewSession {
 
   /** Resumes a saved interview exactly where its snapshot left it. */
   static restore(record: InterviewRecord, deps: SessionDeps): InterviewSession {
-    const snapshot = record.snapshot as Snapshot<unknown> & { context: InterviewInput & { speechTimings?: unknown[] } };
-    // Interviews saved before speech timings existed.
+    const snapshot = record.snapshot as Snapshot<unknown> & {
+      context: InterviewInput & { speechTimings?: unknown[]; draftListening?: unknown; overtimeSince?: number | null; answeringAloud?: boolean };
+    };
+    // Interviews saved before speech timings and the time-limit fields existed.
     snapshot.context.speechTimings ??= [];
+    snapshot.context.draftListening ??= null;
+    snapshot.context.overtimeSince ??= null;
+    // Nothing is being spoken in a page that just loaded: the microphone reports again once it is there.
+    snapshot.context.answeringAloud = false;
     const { id, documents, settings } = snapshot.context;
     const actor = createActor(deps.machine as AnyActorLogic, { snapshot, input: { id, documents, settings } }) as Actor<ProvidedInterviewMachine>;
     const session = new InterviewSession(actor, record.id, record.createdAt, deps);
@@ -86,7 +92,7 @@ export class InterviewSession {
   // so only changes that matter on restore are written.
   #persistIfChanged(): void {
     const { value, context } = this.snapshot;
-    const key = JSON.stringify([value, context.transcript.length, context.draftAnswer, context.error, context.turn?.questionId ?? null, context.timings.length, context.plan !== null, speechPieceCount(context.speechTimings)]);
+    const key = JSON.stringify([value, context.transcript.length, context.draftAnswer, context.draftListening, context.overtimeSince, context.error, context.turn?.questionId ?? null, context.timings.length, context.plan !== null, speechPieceCount(context.speechTimings)]);
     if (key === this.#savedKey) return;
     this.#savedKey = key;
     const record: InterviewRecord = {

@@ -329,6 +329,30 @@ describe('AnswerRecorder with synthetic speech', () => {
     expect(h.states.some((state) => state.autoFinishIn === 1)).toBe(true);
   });
 
+  it('asked to finish at the next pause, waits for the sentence being spoken to end, or finishes at once in silence', async () => {
+    const h = harness(async () => 'ok');
+    h.recorder.start();
+    const speaking = synthetic([
+      [false, 5],
+      [true, 40],
+    ]);
+    await feed(h, speaking.frames, speaking.probabilities);
+    h.recorder.finishAtPause();
+    const more = synthetic([[true, 30]]);
+    await feed(h, more.frames, more.probabilities);
+    expect(h.autoFinished).toEqual([]);
+    const pause = synthetic([[false, 30]]);
+    await feed(h, pause.frames, pause.probabilities);
+    expect(h.autoFinished).toHaveLength(1);
+
+    const quiet = harness(async () => 'ok');
+    quiet.recorder.start();
+    const silence = synthetic([[false, 20]]);
+    await feed(quiet, silence.frames, silence.probabilities);
+    quiet.recorder.finishAtPause();
+    expect(quiet.autoFinished).toHaveLength(1);
+  });
+
   it('sends nothing and lands nothing for silence; the take still completes', async () => {
     const h = harness(async () => 'never');
     h.recorder.start();

@@ -111,6 +111,8 @@ interface Take {
   speechEndAt: number | null;
   finished: boolean;
   autoFinishAsked: boolean;
+  /** Finish at the end of the sentence being spoken (the next pause), whatever the auto-finish setting. */
+  finishAtPause: boolean;
 }
 
 /** Orchestrates one question's spoken answer (any number of takes). */
@@ -217,6 +219,17 @@ export class AnswerRecorder {
     this.#emit();
   }
 
+  /**
+   * Asks for the take to end once the candidate pauses: at once when no speech is going on, else when the segment
+   * being spoken closes (onAutoFinish is called either way).
+   */
+  finishAtPause(): void {
+    const take = this.#take;
+    if (this.#phase !== 'recording' || !take?.segmenter || take.autoFinishAsked) return;
+    take.finishAtPause = true;
+    if (!take.segmenter.open()) this.#askToFinish(take);
+  }
+
   /** Picks up the segments a reload left for this question (their text is landed, their audio transcribed). */
   async recover(): Promise<boolean> {
     const { interviewId, questionId } = this.#options;
@@ -317,6 +330,7 @@ export class AnswerRecorder {
         take.voicedClosed += segment.voicedSeconds;
         this.#write(segment);
         if (send) this.#pump();
+        if (take.finishAtPause) this.#askToFinish(take);
         return;
       }
       case 'discard': {
@@ -459,6 +473,11 @@ export class AnswerRecorder {
     if (seconds === null || !segmenter || lastSpeech == null || segmenter.open() || take.autoFinishAsked) return;
     // Warning: only after the candidate has said something, and only after the silence they chose.
     if (((segmenter.frames() - lastSpeech) * FRAME_MS) / 1000 < seconds) return;
+    this.#askToFinish(take);
+  }
+
+  #askToFinish(take: Take): void {
+    if (take.autoFinishAsked) return;
     take.autoFinishAsked = true;
     this.#deps.onAutoFinish?.();
   }
@@ -581,6 +600,7 @@ function newTake(segmenter: Segmenter | null, startedAt: number): Take {
     speechEndAt: null,
     finished: false,
     autoFinishAsked: false,
+    finishAtPause: false,
   };
 }
 

@@ -143,6 +143,11 @@ export class VoiceAnswer {
     }
   }
 
+  /** Ends the take once the candidate pauses (the interview's time is up). */
+  finishAtPause(): void {
+    if (this.phase === 'recording') this.#recorder.finishAtPause();
+  }
+
   /** Tries the failed segments again. */
   retry(): void {
     this.#recorder.retry();
