@@ -24,8 +24,23 @@ test.describe('documents that read', () => {
     const text = await page.getByTestId('resume-text').inputValue();
     expect(text).toContain('Consul');
     expect(text).not.toMatch(/[\uFB00-\uFB06\u00AD]/);
+    // The contact line's icons are pictures; their names are not text.
+    expect(text).not.toMatch(/HOUSE-CHIMNEY|GITHUB-SQUARE|LINKEDIN/);
     await expect(page.locator('[data-slot=resume]')).toContainText('From awesome-cv-resume.pdf · 3 pages');
     await expect(page.getByTestId('resume-words')).toHaveText(/^\d{3,} words$/);
+  });
+
+  test('Japanese in a font that is not embedded reads, with CMaps and standard fonts from our own origin', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(request.url()));
+    await page.goto('/');
+    await page.getByTestId('jd-input').setInputFiles(own('cjk-standard-fonts.pdf'));
+    await expect(page.getByTestId('jd-text')).toHaveValue(/職務経歴書 田中太郎 ソフトウェアエンジニア/, { timeout: 15_000 });
+    expect(await recallOf(page, 'jd-text', reference('cjk-standard-fonts.reference.txt'))).toBe(1);
+    const origin = new URL(page.url()).origin;
+    const pdfData = fetched.filter((url) => /\.bcmap$|standard_fonts/.test(url));
+    expect(pdfData.some((url) => url.endsWith('/pdfjs/cmaps/UniJIS-UCS2-H.bcmap'))).toBe(true);
+    expect(pdfData.every((url) => url.startsWith(`${origin}/pdfjs/`))).toBe(true);
   });
 
   test('a two-column PDF reads the left column before the right', async ({ page }) => {
@@ -113,6 +128,23 @@ test.describe('documents that read', () => {
     await expect(page.getByTestId('jd-text')).not.toHaveValue('', { timeout: 10_000 });
     await expect(page.locator('[data-slot=jd]')).toContainText('From dropped.txt');
   });
+});
+
+test('a PDF that keeps the reader busy is stopped with a clear message; the other document stays; the next one reads', async ({ page }) => {
+  // Playwright's clock runs the page's time: the reader's time limit passes without waiting for it.
+  await page.clock.install();
+  await page.goto('/');
+  await page.getByTestId('resume-text').fill('Typed resume text stays.');
+  await page.getByTestId('jd-input').setInputFiles(own('endless-content.pdf'));
+  await expect(page.locator('[data-slot=jd]')).toContainText('Reading endless-content.pdf', { timeout: 15_000 });
+  await page.clock.fastForward('00:31');
+  const error = page.locator('[data-slot=jd]').getByTestId('document-error');
+  await expect(error).toHaveAttribute('data-code', 'too-slow', { timeout: 15_000 });
+  await expect(error).toContainText('“endless-content.pdf” kept the PDF reader busy for more than 30 seconds');
+  await expect(page.getByTestId('resume-text')).toHaveValue('Typed resume text stays.');
+  await page.getByTestId('jd-input').setInputFiles(own('job-description.pdf'));
+  await expect(page.getByTestId('jd-text')).toHaveValue(/^Site Reliability Engineer/, { timeout: 15_000 });
+  await expect(page.locator('[data-slot=jd]').getByTestId('document-error')).toHaveCount(0);
 });
 
 test.describe('files that do not read', () => {

@@ -102,6 +102,9 @@ describe('extractDocumentWith: PDF dispatch', () => {
     const tooLong: PdfReader = async () => ({ ok: false, code: 'too-many-pages', pageCount: 48 });
     const long = await extractDocumentWith(await fixture('job-description.pdf', 'jd.pdf'), {}, tooLong);
     expect(long.ok || long.problem.message).toMatch(/^“jd\.pdf” has 48 pages/);
+    const endless: PdfReader = async () => ({ ok: false, code: 'too-slow' });
+    const slow = await extractDocumentWith(await fixture('job-description.pdf', 'jd.pdf'), {}, endless);
+    expect(slow.ok || slow.problem.message).toMatch(/^“jd\.pdf” kept the PDF reader busy for more than 30 seconds, so it was stopped/);
   });
 
   it('turns a PDF reader that throws into reader-failed', async () => {
