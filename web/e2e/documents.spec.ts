@@ -19,7 +19,7 @@ test.describe('documents that read', () => {
   test('the Awesome-CV resume PDF, in reading order, hyphenation joined', async ({ page }) => {
     await page.goto('/');
     await page.getByTestId('resume-input').setInputFiles(own('awesome-cv-resume.pdf'));
-    await expect(page.getByTestId('resume-text')).toHaveValue(/Byungjin Park/, { timeout: 15_000 });
+    await expect(page.getByTestId('resume-text')).toHaveValue(/Byungjin Park/, { timeout: 30_000 });
     expect(await recallOf(page, 'resume-text', reference('awesome-cv-resume.reference.txt'))).toBeGreaterThanOrEqual(0.98);
     const text = await page.getByTestId('resume-text').inputValue();
     expect(text).toContain('Consul');
@@ -35,7 +35,7 @@ test.describe('documents that read', () => {
     page.on('request', (request) => fetched.push(request.url()));
     await page.goto('/');
     await page.getByTestId('jd-input').setInputFiles(own('cjk-standard-fonts.pdf'));
-    await expect(page.getByTestId('jd-text')).toHaveValue(/職務経歴書 田中太郎 ソフトウェアエンジニア/, { timeout: 15_000 });
+    await expect(page.getByTestId('jd-text')).toHaveValue(/職務経歴書 田中太郎 ソフトウェアエンジニア/, { timeout: 30_000 });
     expect(await recallOf(page, 'jd-text', reference('cjk-standard-fonts.reference.txt'))).toBe(1);
     const origin = new URL(page.url()).origin;
     const pdfData = fetched.filter((url) => /\.bcmap$|standard_fonts/.test(url));
@@ -46,7 +46,7 @@ test.describe('documents that read', () => {
   test('a two-column PDF reads the left column before the right', async ({ page }) => {
     await page.goto('/');
     await page.getByTestId('jd-input').setInputFiles(own('two-column.pdf'));
-    await expect(page.getByTestId('jd-text')).not.toHaveValue('', { timeout: 15_000 });
+    await expect(page.getByTestId('jd-text')).not.toHaveValue('', { timeout: 30_000 });
     expect(await recallOf(page, 'jd-text', reference('two-column.reference.txt'))).toBeGreaterThanOrEqual(0.98);
   });
 
@@ -62,7 +62,7 @@ test.describe('documents that read', () => {
     test(`${path.basename(file)} matches its reference text`, async ({ page }) => {
       await page.goto('/');
       await page.getByTestId('jd-input').setInputFiles(file);
-      await expect(page.getByTestId('jd-text')).not.toHaveValue('', { timeout: 15_000 });
+      await expect(page.getByTestId('jd-text')).not.toHaveValue('', { timeout: 30_000 });
       expect(await recallOf(page, 'jd-text', reference(ref))).toBeGreaterThanOrEqual(0.98);
       await expect(page.getByTestId('document-error')).toHaveCount(0);
     });
@@ -82,7 +82,7 @@ test.describe('documents that read', () => {
   test('a protected PDF asks for its password, refuses a wrong one, opens with the right one', async ({ page }) => {
     await page.goto('/');
     await page.getByTestId('resume-input').setInputFiles(own('protected.pdf'));
-    await expect(page.getByTestId('document-error')).toHaveAttribute('data-code', 'needs-password', { timeout: 15_000 });
+    await expect(page.getByTestId('document-error')).toHaveAttribute('data-code', 'needs-password', { timeout: 30_000 });
     await page.getByTestId('resume-password').fill('not-it');
     await page.getByTestId('resume-password').press('Enter');
     await expect(page.getByTestId('document-error')).toHaveAttribute('data-code', 'wrong-password');
@@ -90,7 +90,7 @@ test.describe('documents that read', () => {
     await expect(page.getByTestId('resume-password')).toBeVisible({ timeout: 10_000 });
     await page.getByTestId('resume-password').fill('xquizit-user');
     await page.getByTestId('resume-password').press('Enter');
-    await expect(page.getByTestId('resume-text')).not.toHaveValue('', { timeout: 15_000 });
+    await expect(page.getByTestId('resume-text')).not.toHaveValue('', { timeout: 30_000 });
     expect(await recallOf(page, 'resume-text', reference('protected.reference.txt'))).toBeGreaterThanOrEqual(0.98);
     await expect(page.getByTestId('document-error')).toHaveCount(0);
   });
@@ -108,7 +108,7 @@ test.describe('documents that read', () => {
   test('a read file, its name and later edits survive a reload', async ({ page }) => {
     await page.goto('/');
     await page.getByTestId('resume-input').setInputFiles(own('job-description.pdf'));
-    await expect(page.getByTestId('resume-text')).not.toHaveValue('', { timeout: 15_000 });
+    await expect(page.getByTestId('resume-text')).not.toHaveValue('', { timeout: 30_000 });
     await page.getByTestId('resume-text').press('Control+End');
     await page.getByTestId('resume-text').pressSequentially(' Edited after reading.');
     await page.reload();
@@ -134,16 +134,22 @@ test('a PDF that keeps the reader busy is stopped with a clear message; the othe
   // Playwright's clock runs the page's time: the reader's time limit passes without waiting for it.
   await page.clock.install();
   await page.goto('/');
-  await page.getByTestId('resume-text').fill('Typed resume text stays.');
+  // The resume is read first, so pdf.js is loaded (its loading is not timed) when the endless one comes.
+  await page.getByTestId('resume-input').setInputFiles(own('job-description.pdf'));
+  await expect(page.getByTestId('resume-text')).toHaveValue(/^Site Reliability Engineer/, { timeout: 30_000 });
+  const resume = await page.getByTestId('resume-text').inputValue();
   await page.getByTestId('jd-input').setInputFiles(own('endless-content.pdf'));
-  await expect(page.locator('[data-slot=jd]')).toContainText('Reading endless-content.pdf', { timeout: 15_000 });
-  await page.clock.fastForward('00:31');
+  await expect(page.locator('[data-slot=jd]')).toContainText('Reading endless-content.pdf', { timeout: 30_000 });
   const error = page.locator('[data-slot=jd]').getByTestId('document-error');
-  await expect(error).toHaveAttribute('data-code', 'too-slow', { timeout: 15_000 });
+  // The read is timed from when it reaches the worker: move the clock on until the limit has passed for it.
+  await expect(async () => {
+    await page.clock.fastForward('00:31');
+    await expect(error).toHaveAttribute('data-code', 'too-slow', { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
   await expect(error).toContainText('“endless-content.pdf” kept the PDF reader busy for more than 30 seconds');
-  await expect(page.getByTestId('resume-text')).toHaveValue('Typed resume text stays.');
+  await expect(page.getByTestId('resume-text')).toHaveValue(resume);
   await page.getByTestId('jd-input').setInputFiles(own('job-description.pdf'));
-  await expect(page.getByTestId('jd-text')).toHaveValue(/^Site Reliability Engineer/, { timeout: 15_000 });
+  await expect(page.getByTestId('jd-text')).toHaveValue(/^Site Reliability Engineer/, { timeout: 30_000 });
   await expect(page.locator('[data-slot=jd]').getByTestId('document-error')).toHaveCount(0);
 });
 
@@ -168,7 +174,7 @@ test.describe('files that do not read', () => {
       await page.getByTestId('resume-text').fill('Typed resume text stays too.');
       await page.getByTestId('resume-input').setInputFiles(file);
       const error = page.locator('[data-slot=resume]').getByTestId('document-error');
-      await expect(error).toHaveAttribute('data-code', code, { timeout: 15_000 });
+      await expect(error).toHaveAttribute('data-code', code, { timeout: 30_000 });
       await expect(error).toContainText(path.basename(file));
       await expect(page.getByTestId('jd-text')).toHaveValue('The job description stays as it was.');
       await expect(page.getByTestId('resume-text')).toHaveValue('Typed resume text stays too.');

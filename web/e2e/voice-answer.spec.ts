@@ -60,6 +60,12 @@ function escape(text: string | undefined): string {
   return (text ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Opens the microphone and waits until the voice-activity model listens (its first load is slow on a busy machine). */
+async function startSpeaking(page: Page): Promise<void> {
+  await page.getByTestId('mic-start').click();
+  await expect(page.locator('[data-vad]')).toHaveAttribute('data-vad', 'silero', { timeout: 60_000 });
+}
+
 async function awaitQuestion(page: Page): Promise<void> {
   await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
 }
@@ -88,7 +94,6 @@ async function storedAnswers(page: Page): Promise<{ text: string; listening?: { 
 }
 
 test('a spoken answer appears live, lands in the answer box to edit, and its audio is sent once and matches the source', async ({ page, runpod, voice }) => {
-  test.setTimeout(90_000);
   const { sentences } = voice.source.info;
   const [first, second, third] = sentences.map((s) => s.text);
   await startInterview(page, 3);
@@ -97,11 +102,11 @@ test('a spoken answer appears live, lands in the answer box to edit, and its aud
   await page.getByTestId('mic-start').click();
   const clickedAt = Date.now();
   // The first start loads ONNX Runtime and the VAD model (slow on a busy machine); the audio is buffered meanwhile.
-  await expect(page.getByTestId('mic-done')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('mic-done')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('mic-done')).toBeFocused();
   const answer = page.getByTestId('answer');
   // The real voice-activity model runs (not the loudness fallback).
-  await expect(page.locator('[data-vad]')).toHaveAttribute('data-vad', 'silero', { timeout: 15_000 });
+  await expect(page.locator('[data-vad]')).toHaveAttribute('data-vad', 'silero', { timeout: 60_000 });
   // One ONNX Runtime: Silero runs in the one speech worker (Kokoro's); the page itself loads no ORT code, WASM or model.
   const pageFetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
   expect(pageFetched.filter((url) => /\/ort\/|\/vad\/|ort\.bundle|onnxruntime/.test(url))).toEqual([]);
@@ -170,13 +175,12 @@ test.describe('with RunPod failing', () => {
   test.use({ allowedConsoleErrors: [/status of 502/] });
 
   test('a failed transcription is retried, then shown with a retry that works', async ({ page, runpod, voice }) => {
-    test.setTimeout(60_000);
     const [first, second] = voice.source.info.sentences.map((s) => s.text);
     await startInterview(page, 3);
     await awaitQuestion(page);
     // The first sentence fails on RunPod three times: every try the app makes.
     voice.fail = { sentence: 0, times: 3 };
-    await page.getByTestId('mic-start').click();
+    await startSpeaking(page);
     const error = page.getByTestId('mic-error');
     await expect(error).toContainText('CUDA failed with error out of memory', { timeout: 30_000 });
     await expect(error).toHaveAttribute('role', 'alert');
@@ -198,13 +202,12 @@ test.describe('with RunPod failing', () => {
 });
 
 test('while the transcription server starts up, the candidate is told so, and the words land once it is ready', async ({ page, voice }) => {
-  test.setTimeout(60_000);
   const [first] = voice.source.info.sentences.map((s) => s.text);
   await startInterview(page, 3);
   await awaitQuestion(page);
   // Every worker is down: the first clip waits in RunPod's queue while one starts.
   voice.slow = { sentence: 0, timing: { queueMs: 12_000, coldStart: true } };
-  await page.getByTestId('mic-start').click();
+  await startSpeaking(page);
   const wait = page.getByTestId('stt-server-wait');
   await expect(wait).toHaveText(/The transcription server is starting up/, { timeout: 20_000 });
   await expect(wait).toHaveAttribute('role', 'status');
@@ -215,13 +218,12 @@ test('while the transcription server starts up, the candidate is told so, and th
 });
 
 test('a reload in the middle of an answer keeps the words transcribed and the audio not yet transcribed', async ({ page, voice }) => {
-  test.setTimeout(60_000);
   const [first, second, third] = voice.source.info.sentences.map((s) => s.text);
   await startInterview(page, 3);
   await awaitQuestion(page);
   // The second sentence's transcript is slow to come: it is still on its way when the page reloads.
   voice.slow = { sentence: 1, timing: { runMs: 15_000 } };
-  await page.getByTestId('mic-start').click();
+  await startSpeaking(page);
   await expect(page.getByTestId('answer')).toHaveValue(first ?? '', { timeout: 15_000 });
   expect(await seriousViolations(page)).toEqual([]);
   await expect.poll(() => voice.located.some((clip) => clip.start < 6 && clip.start + clip.seconds > 8.5), { timeout: 15_000 }).toBe(true);
@@ -232,7 +234,7 @@ test('a reload in the middle of an answer keeps the words transcribed and the au
   await awaitQuestion(page);
   // Each sentence once, in order; of the third, what was spoken (and stored, once a second) before the reload.
   const answer = page.getByTestId('answer');
-  await expect(answer).toHaveValue(new RegExp(`^${escape(`${first} ${second}`)}`), { timeout: 15_000 });
+  await expect(answer).toHaveValue(new RegExp(`^${escape(`${first} ${second}`)}`), { timeout: 30_000 });
   const rest = (await answer.inputValue()).slice(`${first} ${second}`.length);
   expect(` ${third}`.startsWith(rest), `"${rest}" is the start of the third sentence`).toBe(true);
   // The second sentence's job was resumed under its clip id, not sent to RunPod again.
@@ -242,7 +244,6 @@ test('a reload in the middle of an answer keeps the words transcribed and the au
 });
 
 test('the setup panel opens the microphone, lists it, shows its level, plays a 5-second check back and keeps the settings', async ({ page }) => {
-  test.setTimeout(60_000);
   await page.goto('/');
   await page.getByTestId('mic-test').click();
   const device = page.getByTestId('mic-device');

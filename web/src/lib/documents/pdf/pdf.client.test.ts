@@ -32,6 +32,12 @@ class FakeWorker implements PdfWorkerPort {
   }
 }
 
+/** Answers loading pdf.js (warm) at once, and hands every read to `read` (null: no answer yet). */
+const warmThen = (read: (message: ToWorker) => FromWorker | null) => (message: ToWorker): FromWorker | null =>
+  message.type === 'warm' ? { type: PdfReply.warmed, id: message.id } : read(message);
+
+const extracts = (worker: FakeWorker) => worker.received.filter((entry) => entry.message.type === 'extract');
+
 const answering = (message: ToWorker): FromWorker =>
   message.type === 'warm'
     ? { type: PdfReply.warmed, id: message.id }
@@ -61,8 +67,8 @@ describe('PdfClient', () => {
     const client = new PdfClient(() => worker);
     const bytes = new ArrayBuffer(8);
     await client.extract(bytes);
-    expect(worker.received[0]!.transfer).toEqual([bytes]);
-    expect(worker.received[0]!.message).toMatchObject({ maxPages: 30 });
+    expect(extracts(worker)[0]!.transfer).toEqual([bytes]);
+    expect(extracts(worker)[0]!.message).toMatchObject({ maxPages: 30 });
   });
 
   it('fails with a clear error when the worker cannot be created', async () => {
@@ -99,16 +105,19 @@ describe('PdfClient', () => {
     expect(worker.terminated).toBe(true);
   });
 
-  it('sends one request at a time', async () => {
+  it('loads pdf.js in a new worker before the first read, and sends one request at a time', async () => {
     const held: ToWorker[] = [];
-    const worker = new FakeWorker((message) => {
-      held.push(message);
-      return null;
-    });
+    const worker = new FakeWorker(
+      warmThen((message) => {
+        held.push(message);
+        return null;
+      }),
+    );
     const client = new PdfClient(() => worker);
     const first = client.extract(new ArrayBuffer(1));
     const second = client.extract(new ArrayBuffer(2));
-    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(worker.received.map((entry) => entry.message.type)).toEqual(['warm', 'extract']);
     expect(held).toHaveLength(1);
     worker.emit('message', { data: answering(held[0]!) });
     await expect(first).resolves.toMatchObject({ text: '1 bytes' });
@@ -125,7 +134,7 @@ describe('PdfClient time limit', () => {
 
   it('stops a worker busy with one PDF past the limit; the document behind it is read by a fresh worker', async () => {
     vi.useFakeTimers();
-    const stuck = new FakeWorker(() => null);
+    const stuck = new FakeWorker(warmThen(() => null));
     const fresh = new FakeWorker(answering);
     const workers = [stuck, fresh];
     const client = new PdfClient(() => workers.shift()!, { timeoutMs: 30_000 });
@@ -139,18 +148,20 @@ describe('PdfClient time limit', () => {
     await endlessFailed;
     expect(stuck.terminated).toBe(true);
     // The other document was never handed to the stopped worker: its bytes went whole to the fresh one.
-    expect(stuck.received).toHaveLength(1);
+    expect(extracts(stuck)).toHaveLength(1);
     await expect(next).resolves.toEqual({ ok: true, text: '9 bytes', pageCount: 1 });
-    expect(fresh.received[0]!.transfer).toEqual([other]);
+    expect(extracts(fresh)[0]!.transfer).toEqual([other]);
   });
 
   it('gives each request the whole time, counted from when it is sent', async () => {
     vi.useFakeTimers();
     const replies: ToWorker[] = [];
-    const worker = new FakeWorker((message) => {
-      replies.push(message);
-      return null;
-    });
+    const worker = new FakeWorker(
+      warmThen((message) => {
+        replies.push(message);
+        return null;
+      }),
+    );
     const client = new PdfClient(() => worker, { timeoutMs: 1000 });
     const first = client.extract(new ArrayBuffer(1));
     const second = client.extract(new ArrayBuffer(2));
@@ -161,5 +172,23 @@ describe('PdfClient time limit', () => {
     worker.emit('message', { data: answering(replies[1]!) });
     await expect(second).resolves.toMatchObject({ ok: true });
     expect(worker.terminated).toBe(false);
+  });
+
+  it('does not count loading pdf.js against the read: a worker slow to start still reads', async () => {
+    vi.useFakeTimers();
+    let warmRequest: ToWorker | null = null;
+    const worker = new FakeWorker((message) => {
+      if (message.type === 'warm') {
+        warmRequest = message;
+        return null;
+      }
+      return answering(message);
+    });
+    const client = new PdfClient(() => worker, { timeoutMs: 1000 });
+    const read = client.extract(new ArrayBuffer(4));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(worker.terminated).toBe(false);
+    worker.emit('message', { data: { type: PdfReply.warmed, id: (warmRequest as ToWorker | null)?.id ?? -1 } });
+    await expect(read).resolves.toEqual({ ok: true, text: '4 bytes', pageCount: 1 });
   });
 });

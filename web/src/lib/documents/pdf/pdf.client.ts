@@ -1,6 +1,7 @@
 // Main-thread side of the PDF worker: one worker, started on first use and reused for every document, one request
 // at a time, a typed promise per request, and a clear error when the worker cannot start, dies, or stays busy with
-// one PDF past the time limit (it is then stopped, and the requests behind it go to a fresh worker).
+// one PDF past the time limit (it is then stopped, and the requests behind it go to a fresh worker). The limit is
+// for reading: a new worker first loads pdf.js (a warm request, not timed; slow networks and devices take long).
 
 import { describeWorkerFailure, watchWorker, type WorkerPort } from '../../workers/index.ts';
 import { MAX_PDF_PAGES, PDF_READ_TIMEOUT_MS } from '../limits.ts';
@@ -34,13 +35,15 @@ export interface PdfClientOptions {
 interface Request {
   build: (id: number) => ToWorker;
   transfer: Transferable[];
+  /** Whether the time limit applies (reading a PDF; not loading pdf.js). */
+  timed: boolean;
   resolve: (reply: FromWorker) => void;
   reject: (error: Error) => void;
 }
 
 interface Active extends Request {
   id: number;
-  timer: ReturnType<typeof setTimeout>;
+  timer: ReturnType<typeof setTimeout> | undefined;
 }
 
 /** Talks to one PDF worker, starting it on first use and again after it failed or was stopped. */
@@ -48,6 +51,8 @@ export class PdfClient {
   readonly #start: () => PdfWorkerPort;
   readonly #timeoutMs: number;
   #worker: PdfWorkerPort | null = null;
+  /** Whether the current worker has loaded pdf.js (answered a warm request). */
+  #warm = false;
   // Warning: one request at a time, so a PDF that never ends holds up only itself: the ones behind it have not
   // been handed (and their bytes not transferred) to the worker that gets stopped.
   readonly #waiting: Request[] = [];
@@ -61,7 +66,7 @@ export class PdfClient {
 
   /** Starts the worker (loading pdf.js) and waits until it answers. */
   async warm(): Promise<void> {
-    await this.#request((id) => ({ type: PdfCommand.warm, id }), []);
+    await this.#request((id) => ({ type: PdfCommand.warm, id }), [], false);
   }
 
   /** Reads a PDF in the worker. Warning: `bytes` is transferred, so the caller's buffer is detached. */
@@ -70,6 +75,7 @@ export class PdfClient {
     const reply = await this.#request(
       (id) => ({ type: PdfCommand.extract, id, bytes, password: options.password, maxPages }),
       [bytes],
+      true,
     );
     if (reply.type !== PdfReply.extracted) throw new PdfReaderError(`unexpected reply ${reply.type}`);
     return reply.outcome;
@@ -82,17 +88,28 @@ export class PdfClient {
     this.#fail(error);
   }
 
-  #request(build: (id: number) => ToWorker, transfer: Transferable[]): Promise<FromWorker> {
+  #request(build: (id: number) => ToWorker, transfer: Transferable[], timed: boolean): Promise<FromWorker> {
     return new Promise((resolve, reject) => {
-      this.#waiting.push({ build, transfer, resolve, reject });
+      this.#waiting.push({ build, transfer, timed, resolve, reject });
       this.#next();
     });
   }
 
   #next(): void {
     if (this.#active) return;
-    const request = this.#waiting.shift();
+    let request = this.#waiting.shift();
     if (!request) return;
+    if (request.timed && !this.#warm) {
+      // Load pdf.js first, untimed; the read goes next once the worker answers, and fails if it cannot start.
+      const read = request;
+      request = {
+        build: (id) => ({ type: PdfCommand.warm, id }),
+        transfer: [],
+        timed: false,
+        resolve: () => this.#waiting.unshift(read),
+        reject: (error) => read.reject(error),
+      };
+    }
     let worker: PdfWorkerPort;
     try {
       worker = this.#ensureWorker();
@@ -102,9 +119,11 @@ export class PdfClient {
       return;
     }
     const id = this.#nextId++;
-    const timer = setTimeout(() => {
-      this.#fail(new PdfTimeoutError(`The PDF reader was still busy after ${Math.round(this.#timeoutMs / 1000)} s and was stopped.`), worker);
-    }, this.#timeoutMs);
+    const timer = request.timed
+      ? setTimeout(() => {
+          this.#fail(new PdfTimeoutError(`The PDF reader was still busy after ${Math.round(this.#timeoutMs / 1000)} s and was stopped.`), worker);
+        }, this.#timeoutMs)
+      : undefined;
     this.#active = { ...request, id, timer };
     try {
       worker.postMessage(request.build(id), request.transfer);
@@ -133,6 +152,7 @@ export class PdfClient {
   #settle(reply: FromWorker): void {
     const active = this.#active;
     if (!active || active.id !== reply.id) return;
+    if (reply.type === PdfReply.warmed) this.#warm = true;
     this.#finish(reply.id, () => {
       if (reply.type === PdfReply.failed) active.reject(new PdfReaderError(`The PDF reader failed: ${reply.message}`));
       else active.resolve(reply);
@@ -155,6 +175,7 @@ export class PdfClient {
     if (worker !== this.#worker) return;
     worker?.terminate();
     this.#worker = null;
+    this.#warm = false;
     const active = this.#active;
     if (active) this.#finish(active.id, () => active.reject(error));
   }
