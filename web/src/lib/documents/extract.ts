@@ -9,7 +9,7 @@ import { hasText, normalizeText } from './normalize.ts';
 import { extractPdf, type PdfOutcome, type PdfReadOptions } from './pdf/index.ts';
 import { decodeText } from './text.ts';
 import type { DocumentKind, DocumentProblem, DocumentProblemCode, ExtractOutcome } from './types.ts';
-import { assertNever } from '../shared/index.ts';
+import { assertNever } from '../common/index.ts';
 
 /** Options for reading one document. */
 export interface ExtractOptions {

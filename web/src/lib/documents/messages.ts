@@ -3,7 +3,7 @@
 import type { ImageFormat, LegacyFormat } from './detect.ts';
 import { MAX_FILE_BYTES, MAX_PDF_PAGES, PDF_READ_TIMEOUT_MS, WORD_BUDGET } from './limits.ts';
 import type { DocumentProblem, DocumentProblemCode } from './types.ts';
-import { assertNever } from '../shared/index.ts';
+import { assertNever } from '../common/index.ts';
 
 /** What a file turned out to be, where that changes the wording. */
 export type MessageFormat = LegacyFormat | ImageFormat | 'encrypted-office' | 'docx' | 'zip';

@@ -1,5 +1,5 @@
 // Formatting for the history: dates, clock times, durations, byte sizes, statuses and download file names. Pure.
-import { assertNever } from '../shared/index.ts';
+import { assertNever } from '../common/index.ts';
 import type { InterviewStatus } from '../storage/index.ts';
 
 /** Options for dates and times; tests pin the time zone. */

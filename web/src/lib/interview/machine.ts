@@ -30,7 +30,7 @@ import type {
   SpeechTiming,
   TurnTiming,
 } from './types.ts';
-import { assertNever } from '../shared/index.ts';
+import { assertNever } from '../common/index.ts';
 
 /** What an interview starts from. */
 export interface InterviewInput {

@@ -3,7 +3,7 @@
 import type { GeminiRequest } from '../llm/index.ts';
 import type { ClosingReason, ClosingTurnInput, IntroductionTurnInput, QuestionTurnInput, RecentMessage, TurnInput } from './turn.ts';
 import type { InterviewDocuments, InterviewSettings } from './types.ts';
-import { assertNever } from '../shared/index.ts';
+import { assertNever } from '../common/index.ts';
 
 /** Sampling temperature of every interview call (the seed's). */
 export const TEMPERATURE = 0.7;

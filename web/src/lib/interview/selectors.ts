@@ -5,7 +5,7 @@ import type { interviewMachine } from './machine.ts';
 import { resolveDecision } from './policy.ts';
 import { graceLeftMs, timeLeftMs, timeStage, type TimeStage } from './time-limit.ts';
 import type { SpeechTiming, TranscriptEntry, TurnTiming } from './types.ts';
-import { assertNever } from '../shared/index.ts';
+import { assertNever } from '../common/index.ts';
 
 /** A snapshot of the interview machine (live, or restored from a persisted one). */
 export type InterviewSnapshot = SnapshotFrom<typeof interviewMachine>;

@@ -1,7 +1,7 @@
 // LlmError, the one error the Gemini client fails with, and the pure mapping of HTTP failures,
 // finish reasons and retry hints (Retry-After, Google's RetryInfo) onto it.
 import * as v from 'valibot';
-import { assertNever, parseRetryAfterMs } from '../shared/index.ts';
+import { assertNever, parseRetryAfterMs } from '../common/index.ts';
 
 /** What went wrong, in terms the app can act on. */
 export type LlmErrorKind =

@@ -1,6 +1,6 @@
 // When and how long to wait before trying a failed Gemini call again: pure backoff with jitter,
 // the server's own hint when it gives one, and an abortable sleep.
-import { backoffDelayMs } from '../shared/index.ts';
+import { backoffDelayMs } from '../common/index.ts';
 import type { LlmError } from './errors.ts';
 
 /** The failures the client retries by itself, before any text has reached the caller. */

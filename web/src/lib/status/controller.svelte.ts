@@ -3,7 +3,7 @@
 import { fetchHealth, isUnauthorized, type ApiFetch, type Health } from '../api/index.ts';
 import type { TokenStore } from '../auth/index.ts';
 import { classifyHealthFailure } from './summary.ts';
-import { assertNever } from '../shared/index.ts';
+import { assertNever } from '../common/index.ts';
 
 /** What the shell knows about the server right now. */
 export type StatusPhase =

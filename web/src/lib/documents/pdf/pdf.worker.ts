@@ -4,7 +4,7 @@ import { pdfjs } from './load-pdfjs.ts';
 import { PdfCommand, PdfReply, type FromWorker, type ToWorker } from './pdf.protocol.ts';
 import { originPdfAssets } from './pdf-assets.ts';
 import { readPdf } from './read-pdf.ts';
-import { assertNever } from '../../shared/index.ts';
+import { assertNever } from '../../common/index.ts';
 
 /** The worker's global scope as far as this loop uses it (the DOM lib types `self` as a window). */
 const scope = self as unknown as {

@@ -11,12 +11,12 @@ import { FRAME_MS } from './framer.ts';
 import type { WhisperModel } from './languages.ts';
 import { floatToPcm16, SPEECH_SAMPLE_RATE } from './resample.ts';
 import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs, type RetryPolicy } from './retry.ts';
-import { parseRetryAfterMs } from '../../shared/index.ts';
+import { parseRetryAfterMs } from '../../common/index.ts';
 import type { SegmentStore, StoredSegment } from '../../storage/index.ts';
 import { createSegmenter, DEFAULT_SEGMENTER_OPTIONS, msToFrames, type Segmenter, type SegmenterEvent, type SegmenterOptions } from './segmenter.ts';
 import { describeTranscriptionError, promptTail, type ServerPhase, type Transcribe } from './transcriber.ts';
 import { encodeWav } from './wav.ts';
-import { assertNever } from '../../shared/index.ts';
+import { assertNever } from '../../common/index.ts';
 
 /** What the recorder is doing. */
 export type RecorderPhase = 'idle' | 'recording' | 'finishing';

@@ -1,7 +1,7 @@
 // When to try a failed transcription again: which failures are worth retrying, and the wait between tries (the
 // shared backoff, or the server's Retry-After when that is longer).
 import { ApiError, NETWORK_ERROR } from '../../api/index.ts';
-import { backoffDelayMs, DEFAULT_BACKOFF, type Backoff } from '../../shared/index.ts';
+import { backoffDelayMs, DEFAULT_BACKOFF, type Backoff } from '../../common/index.ts';
 
 /** How many tries a segment gets before the candidate is told, and the waits between them. */
 export interface RetryPolicy {

@@ -1,7 +1,7 @@
 // Which ONNX Runtime backend runs Kokoro on this browser, and whether it can run at all. Pure: the browser's
 // `navigator.gpu` and `WebAssembly.validate` come in as arguments.
 import type { TtsDevice } from './types.ts';
-import { assertNever } from '../../shared/index.ts';
+import { assertNever } from '../../common/index.ts';
 
 /** What the settings may ask for. */
 export type DeviceChoice = TtsDevice | 'auto';

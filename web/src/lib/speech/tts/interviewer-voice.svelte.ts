@@ -11,7 +11,7 @@ import { summarizeProgress } from './progress.ts';
 import { BROWSER_VOICE_LABEL, kokoroLabel, QuestionSpeaker, type SpeakerState } from './question-speaker.ts';
 import type { FileProgress, SpeechSettings, Synthesizer, TtsBackendInfo } from './types.ts';
 import { loadSpeechSettings, saveSpeechSettings, type SettingsStorage } from './voice-settings.ts';
-import { assertNever } from '../../shared/index.ts';
+import { assertNever } from '../../common/index.ts';
 
 /** What the voice is doing, for the `tts-status` line. */
 export type VoiceStatus =

@@ -1,7 +1,7 @@
 // Where transformers.js fetches Kokoro's model files from (Hugging Face or this server's `/models/`), and where
 // kokoro-js fetches voices from (always this origin's `/voices/`). Pure: the worker applies the result.
 import type { ModelSource } from './types.ts';
-import { assertNever } from '../../shared/index.ts';
+import { assertNever } from '../../common/index.ts';
 
 /** The path on our origin where the proxy serves MODELS_DIR (GET /api/health says `models: { baseUrl: '/models/' }`). */
 export const MODELS_BASE_PATH = '/models/';

@@ -8,7 +8,7 @@ import type { BrowserVoice } from './browser-voice.ts';
 import { createPieceSplitter, createRangeMap, pieceKey, type PieceSplitter, type RangeMap, type SpeechPiece } from './pieces.ts';
 import type { PieceTrace } from './pipeline-overhead.ts';
 import type { SpeechSettings, SynthesizedPiece, Synthesizer, TtsBackendInfo } from './types.ts';
-import { assertNever } from '../../shared/index.ts';
+import { assertNever } from '../../common/index.ts';
 
 /** What the UI shows of the voice. */
 export interface SpeakerState {

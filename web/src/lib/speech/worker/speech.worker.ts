@@ -9,7 +9,7 @@ import { applyProgressEvent } from '../tts/progress.ts';
 import type { FileProgress } from '../tts/types.ts';
 import { createTwoLaneRunner } from './lanes.ts';
 import { isVadRequest, TtsCommand, TtsErrorCode, TtsReply, VadCommand, VadReply, type FromWorker, type ToWorker, type TtsToWorker, type VadToWorker } from './speech.protocol.ts';
-import { assertNever } from '../../shared/index.ts';
+import { assertNever } from '../../common/index.ts';
 
 /** The worker's global scope as far as this loop uses it (the DOM lib types `self` as a window). */
 const scope = self as unknown as {
