@@ -100,6 +100,8 @@ export const test = base.extend<HarnessOptions & HarnessFixtures>({
       if (interviewerVoice === 'off') {
         // Only where nothing is saved yet: a spec that changes the voice settings keeps its choice across reloads.
         await page.addInitScript((key) => {
+          // Warning: pages without an origin of their own (about:blank) have no localStorage: skip those.
+          if (location.origin === 'null') return;
           if (localStorage.getItem(key) === null) localStorage.setItem(key, JSON.stringify({ mode: 'off' }));
         }, VOICE_SETTINGS_KEY);
       }
