@@ -3,6 +3,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { PDF_ASSET_PATHS, pdfAssetsPlugin } from './build/pdf-assets.ts';
 import { speechAssetsPlugin } from './build/speech-assets.ts';
 import { webManifest } from './src/lib/pwa/manifest.ts';
 
@@ -18,10 +19,14 @@ const PRECACHE_MAX_BYTES = 3 * 1024 * 1024;
 /** The service worker's cache for the speech runtime files; "free cached downloads" (storage/usage.ts) empties it with the models. */
 const SPEECH_RUNTIME_CACHE = 'xquizit-speech-runtime';
 
+/** The service worker's cache for the CMaps and standard fonts pdf.js asks for (a few PDFs need them). */
+const PDF_DATA_CACHE = 'xquizit-pdf-data';
+
 export default defineConfig({
   plugins: [
     svelte(),
     speechAssetsPlugin(),
+    pdfAssetsPlugin(),
     VitePWA({
       strategies: 'generateSW',
       // A new version waits until the user chooses "Reload" (PwaControls): never swapped mid-interview.
@@ -50,6 +55,11 @@ export default defineConfig({
             urlPattern: ({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith('/ort/') || url.pathname.startsWith('/vad/')),
             handler: 'CacheFirst',
             options: { cacheName: SPEECH_RUNTIME_CACHE, cacheableResponse: { statuses: [200] } },
+          },
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith(PDF_ASSET_PATHS.cMaps) || url.pathname.startsWith(PDF_ASSET_PATHS.standardFonts)),
+            handler: 'CacheFirst',
+            options: { cacheName: PDF_DATA_CACHE, cacheableResponse: { statuses: [200] } },
           },
         ],
       },

@@ -7,7 +7,7 @@ import { SECURITY_HEADERS } from './http/security-headers.ts';
 import { geminiHandler } from './routes/gemini.ts';
 import { healthHandler } from './routes/health.ts';
 import { openaiHandler } from './routes/openai.ts';
-import { runpodHandler } from './routes/runpod.ts';
+import { runpodRoutes } from './routes/runpod/route.ts';
 import { modelsHandler, staticHandler } from './routes/static-files.ts';
 
 const startedAt = new WeakMap<H3Event, number>();
@@ -26,7 +26,9 @@ export function createApp(ctx: ProxyContext): H3 {
   app.get('/api/health', healthHandler(ctx));
   app.post('/api/llm/gemini/v1beta/models/:target', geminiHandler(ctx));
   app.post('/api/llm/openai/v1/chat/completions', openaiHandler(ctx));
-  app.post('/api/stt/runpod', runpodHandler(ctx));
+  const stt = runpodRoutes(ctx);
+  app.post('/api/stt/runpod', stt.submit);
+  app.get('/api/stt/runpod/jobs/:clipId', stt.resume);
   app.all('/api/**', () => errorResponse(404, 'not_found', 'There is no such API route.'));
   app.get('/models/**', modelsHandler(ctx.config.modelsDir));
   app.head('/models/**', modelsHandler(ctx.config.modelsDir));

@@ -52,7 +52,7 @@ describe('the proxy process', () => {
   });
 
   it('on SIGTERM finishes the stream in flight, refuses new connections, then exits 0', async () => {
-    const child = spawnProxy({ GEMINI_API_KEY: TEST_KEYS.gemini, GEMINI_BASE_URL: gemini.url, SHUTDOWN_GRACE_MS: '5000' });
+    const child = spawnProxy({ GEMINI_API_KEY: TEST_KEYS.gemini, GEMINI_BASE_URL: gemini.url, SHUTDOWN_GRACE_MS: '30000' });
     const url = await listeningUrl(child);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     gemini.enqueue({ kind: 'text', text: 'first second third fourth', chunks: 4, delayMs: 150 });

@@ -1,28 +1,12 @@
 // Vite plugin: serves (dev) and emits (build) the speech runtime files the app loads from its own origin:
 // ONNX Runtime's WASM, Kokoro's English voices and the Silero voice-activity model. Never from a CDN.
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { originAssetsPlugin, packageDir, type OriginAsset } from './origin-assets.ts';
 
-const require = createRequire(import.meta.url);
-
-/** One file the app fetches at `url` (absolute path on our origin), read from `source` on disk. */
-export interface SpeechAsset {
-  url: string;
-  source: string;
-}
-
-// Warning: some of these packages do not export their package.json, so walk up from the resolved entry.
-function packageDir(name: string, from?: string): string {
-  let dir = dirname(require.resolve(name, from ? { paths: [from] } : undefined));
-  while (!existsSync(join(dir, 'package.json')) || (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== name) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`Cannot find the folder of ${name}`);
-    dir = parent;
-  }
-  return dir;
-}
+/** One speech file the app fetches at `url`, read from `source` on disk. */
+export type SpeechAsset = OriginAsset;
 
 /** Every speech file, with where it comes from. Warning: these URLs are a contract with speech/onnx and speech/tts. */
 export function speechAssets(): SpeechAsset[] {
@@ -39,34 +23,9 @@ export function speechAssets(): SpeechAsset[] {
   return [...ort, ...voices, ...vad];
 }
 
-const CONTENT_TYPES: Record<string, string> = { '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.bin': 'application/octet-stream', '.onnx': 'application/octet-stream' };
-
-function contentType(url: string): string {
-  const extension = url.slice(url.lastIndexOf('.'));
-  return CONTENT_TYPES[extension] ?? 'application/octet-stream';
-}
-
-/** The plugin: a dev-server route for each asset, and each asset copied into dist at its URL. */
+/** The plugin: a dev-server route for each speech file, and each copied into dist at its URL. */
 export function speechAssetsPlugin(): Plugin {
-  const assets = speechAssets();
-  const byUrl = new Map(assets.map((asset) => [asset.url, asset]));
-  return {
-    name: 'xquizit-speech-assets',
-    configureServer(server) {
-      server.middlewares.use((request, response, next) => {
-        const asset = byUrl.get((request.url ?? '').split('?')[0] ?? '');
-        if (!asset) return next();
-        response.setHeader('content-type', contentType(asset.url));
-        response.setHeader('content-length', String(statSync(asset.source).size));
-        response.setHeader('cross-origin-resource-policy', 'same-origin');
-        createReadStream(asset.source).pipe(response);
-      });
-    },
-    generateBundle(_options, bundle) {
-      // onnxruntime-web names its default .wasm with `new URL(…, import.meta.url)`, so Vite copies a hashed 21 MB
-      // duplicate; the app always loads /ort/ (speech/onnx sets wasmPaths), so that copy is never fetched.
-      for (const name of Object.keys(bundle)) if (/^assets\/ort-wasm-simd-threaded[.\w-]*\.wasm$/.test(name)) delete bundle[name];
-      for (const asset of assets) this.emitFile({ type: 'asset', fileName: asset.url.slice(1), source: readFileSync(asset.source) });
-    },
-  };
+  // onnxruntime-web names its default .wasm with `new URL(…, import.meta.url)`, so Vite copies a hashed 21 MB
+  // duplicate; the app always loads /ort/ (speech/onnx sets wasmPaths), so that copy is never fetched.
+  return originAssetsPlugin('xquizit-speech-assets', speechAssets(), /^assets\/ort-wasm-simd-threaded[.\w-]*\.wasm$/);
 }

@@ -110,5 +110,30 @@ test('a failed interview is never a dead end: back to the start, and it waits in
   await expect(page.getByTestId('start-interview')).toBeVisible();
   await page.getByTestId('open-history').click();
   await expect(page.getByTestId('history-item')).toHaveCount(1);
-  await expect(page.getByTestId('history-item')).toContainText(/in progress/i);
+  await expect(page.getByTestId('history-status')).toHaveText('Stopped by an error');
+});
+
+test.describe('with the model refusing a request', () => {
+  // The browser logs the 400 itself; the app shows it as the interview's error.
+  test.use({ allowedConsoleErrors: [/status of 400/] });
+
+  test('an interview stopped by an error is not reopened on the next visit; the history continues it', async ({ page, gemini }) => {
+    await fillSetup(page, 5);
+    await page.getByTestId('start-interview').click();
+    await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+    gemini.enqueue({ kind: 'error', status: 400, message: 'Request contains an invalid argument.' });
+    await answer(page, 'An answer whose next question fails.');
+    await expect(page.getByTestId('interview-error')).toBeVisible({ timeout: 20_000 });
+    await page.reload();
+    // The setup screen, not the failed interview, once the app has looked for one to reopen.
+    await expect(page.getByTestId('start-interview')).toBeVisible();
+    await expect(page.getByTestId('interview-error')).toHaveCount(0);
+    await page.getByTestId('open-history').click();
+    await expect(page.getByTestId('history-status')).toHaveText('Stopped by an error');
+    await page.getByTestId('history-continue').click();
+    await expect(page.getByTestId('interview-error')).toBeVisible();
+    await page.getByTestId('retry').click();
+    await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+    await expect(page.getByTestId('interview-status')).toContainText('Question 2 of 5');
+  });
 });

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { answer, expect, installAudioProbe, readAudioClock, readAudioProbe, startInterview, storedInterviews, TEST_MODELS_DIR, test, type PlayedBuffer } from './harness/index.ts';
 
-/** A question streamed slowly (about 3 s) so the voice has to start before it ends. */
+/** A question streamed slowly (about 5 s, room for a busy machine) so the voice has to start before it ends. */
 const SLOW_QUESTION = {
   kind: 'text',
   text: 'DECISION: NEXT_TOPIC\nThanks, that helps. Let us turn to how you own your work. Tell me about a time you carried a hard problem from start to finish. What did you decide, and why? And what would you change today?',
-  chunks: 30,
+  chunks: 50,
   delayMs: 100,
 } as const;
 
@@ -26,7 +26,7 @@ async function startWithVoice(page: Page): Promise<string[]> {
   page.on('request', (request) => requests.push(request.url()));
   await installAudioProbe(page);
   await startInterview(page, 4);
-  await expect(page.getByTestId('tts-status')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+  await expect(page.getByTestId('tts-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
   await expect(page.getByTestId('tts-status')).toContainText('kokoro · wasm q8');
   await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
   return requests;
@@ -69,7 +69,7 @@ test('Kokoro speaks the question while it is still being written, piece after pi
   // The developer panel (after a reload, which resumes the interview): the backend and each question's first audio.
   await page.goto('/?dev');
   await page.getByText('Timings (developer)').click();
-  await expect(page.getByTestId('dev-voice-engine')).toContainText(/kokoro · wasm q8 · \d+ threads?/, { timeout: 20_000 });
+  await expect(page.getByTestId('dev-voice-engine')).toContainText(/kokoro · wasm q8 · \d+ threads?/, { timeout: 60_000 });
   const secondTurn = page.getByTestId('dev-turn').nth(1).locator('td');
   await expect(secondTurn.nth(5)).toHaveText(/^\d+ ms$/);
   await expect(secondTurn.nth(6)).toHaveText(/^\d+ ms$/);
@@ -125,7 +125,7 @@ test.describe('with a voice model that cannot load', () => {
   test('says so and the browser’s own voice reads the questions', async ({ page }) => {
     await installAudioProbe(page);
     await startInterview(page, 4);
-    await expect(page.getByTestId('tts-status')).toHaveAttribute('data-state', 'fallback', { timeout: 20_000 });
+    await expect(page.getByTestId('tts-status')).toHaveAttribute('data-state', 'fallback', { timeout: 60_000 });
     await expect(page.getByTestId('tts-status')).toContainText('browser’s own voice');
     await answer(page, 'Eight years on payments backends, most recently leading our move to Kafka and its rollout.');
     await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });

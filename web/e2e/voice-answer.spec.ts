@@ -1,11 +1,12 @@
 // The candidate's voice through Chromium's fake microphone playing a WAV of known speech (espeak-ng: three
 // sentences and pauses): the fake RunPod receives audio that matches the source in place, length and shape; its
 // transcript appears live and lands in the answer box; the audio sent stays within 1.5× the spoken length;
-// a failing RunPod is retried, then shown with a way out; a reload mid-answer loses nothing.
+// a failing RunPod is retried, then shown with a way out; a cold start of the transcription server is shown while
+// it lasts; a reload mid-answer loses nothing and sends nothing twice.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import config from '../../playwright.config.ts';
-import { startFakeRunpod, type RunpodReceived } from '../../proxy/test/fakes/index.ts';
+import { handlerError, startFakeRunpod, type RunpodReceived, type RunpodTiming } from '../../proxy/test/fakes/index.ts';
 import { ANSWER_WAV_PATH } from '../src/lib/speech/stt/testdata/fixtures.ts';
 import { expect, FAKE_RUNPOD_ENDPOINT, FAKE_RUNPOD_KEY, startInterview, test as base } from './harness/index.ts';
 import { clipSamples, correlationAt, loadSource, locate, spokenSeconds, wordsIn, type LocatedClip, type Source } from './voice-answer-audio.ts';
@@ -14,8 +15,8 @@ interface Voice {
   source: Source;
   /** Every clip the fake's responder located, in arrival order, with the correlation one second off (a control). */
   located: (LocatedClip & { input: RunpodReceived['input']; offByOneSecond: number })[];
-  /** Replies for clips holding this sentence are held back this long (ms). */
-  slow: { sentence: number; delayMs: number } | null;
+  /** Jobs for clips holding this sentence take this long on RunPod (queue and run times). */
+  slow: { sentence: number; timing: RunpodTiming } | null;
   /** Clips holding this sentence fail on RunPod this many more times. */
   fail: { sentence: number; times: number } | null;
 }
@@ -39,9 +40,9 @@ const test = base.extend<{ voice: Voice }>({
         };
         if (voice.fail && voice.fail.times > 0 && holds(voice.fail.sentence)) {
           voice.fail.times--;
-          return { kind: 'failed', error: 'CUDA out of memory' };
+          return { kind: 'failed', error: handlerError('RuntimeError', 'CUDA failed with error out of memory') };
         }
-        return { kind: 'completed', text: wordsIn(clip, voice.source.info), ...(voice.slow && holds(voice.slow.sentence) ? { delayMs: voice.slow.delayMs } : {}) };
+        return { kind: 'completed', text: wordsIn(clip, voice.source.info), ...(voice.slow && holds(voice.slow.sentence) ? voice.slow.timing : {}) };
       },
     });
     await use(runpod);
@@ -57,6 +58,12 @@ test.use({ launchOptions: { ...launch, args: [...(launch.args ?? []), ...FAKE_MI
 /** `text` as a literal inside a regular expression. */
 function escape(text: string | undefined): string {
   return (text ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Opens the microphone and waits until the voice-activity model listens (its first load is slow on a busy machine). */
+async function startSpeaking(page: Page): Promise<void> {
+  await page.getByTestId('mic-start').click();
+  await expect(page.locator('[data-vad]')).toHaveAttribute('data-vad', 'silero', { timeout: 60_000 });
 }
 
 async function awaitQuestion(page: Page): Promise<void> {
@@ -87,7 +94,6 @@ async function storedAnswers(page: Page): Promise<{ text: string; listening?: { 
 }
 
 test('a spoken answer appears live, lands in the answer box to edit, and its audio is sent once and matches the source', async ({ page, runpod, voice }) => {
-  test.setTimeout(90_000);
   const { sentences } = voice.source.info;
   const [first, second, third] = sentences.map((s) => s.text);
   await startInterview(page, 3);
@@ -96,11 +102,11 @@ test('a spoken answer appears live, lands in the answer box to edit, and its aud
   await page.getByTestId('mic-start').click();
   const clickedAt = Date.now();
   // The first start loads ONNX Runtime and the VAD model (slow on a busy machine); the audio is buffered meanwhile.
-  await expect(page.getByTestId('mic-done')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('mic-done')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('mic-done')).toBeFocused();
   const answer = page.getByTestId('answer');
   // The real voice-activity model runs (not the loudness fallback).
-  await expect(page.locator('[data-vad]')).toHaveAttribute('data-vad', 'silero', { timeout: 15_000 });
+  await expect(page.locator('[data-vad]')).toHaveAttribute('data-vad', 'silero', { timeout: 60_000 });
   // One ONNX Runtime: Silero runs in the one speech worker (Kokoro's); the page itself loads no ORT code, WASM or model.
   const pageFetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
   expect(pageFetched.filter((url) => /\/ort\/|\/vad\/|ort\.bundle|onnxruntime/.test(url))).toEqual([]);
@@ -169,15 +175,14 @@ test.describe('with RunPod failing', () => {
   test.use({ allowedConsoleErrors: [/status of 502/] });
 
   test('a failed transcription is retried, then shown with a retry that works', async ({ page, runpod, voice }) => {
-    test.setTimeout(60_000);
     const [first, second] = voice.source.info.sentences.map((s) => s.text);
     await startInterview(page, 3);
     await awaitQuestion(page);
     // The first sentence fails on RunPod three times: every try the app makes.
     voice.fail = { sentence: 0, times: 3 };
-    await page.getByTestId('mic-start').click();
+    await startSpeaking(page);
     const error = page.getByTestId('mic-error');
-    await expect(error).toContainText('CUDA out of memory', { timeout: 30_000 });
+    await expect(error).toContainText('CUDA failed with error out of memory', { timeout: 30_000 });
     await expect(error).toHaveAttribute('role', 'alert');
     expect(voice.fail.times).toBe(0);
     // Three tries of the same audio, with a pause between them.
@@ -196,31 +201,49 @@ test.describe('with RunPod failing', () => {
   });
 });
 
+test('while the transcription server starts up, the candidate is told so, and the words land once it is ready', async ({ page, voice }) => {
+  const [first] = voice.source.info.sentences.map((s) => s.text);
+  await startInterview(page, 3);
+  await awaitQuestion(page);
+  // Every worker is down: the first clip waits in RunPod's queue while one starts.
+  voice.slow = { sentence: 0, timing: { queueMs: 12_000, coldStart: true } };
+  await startSpeaking(page);
+  const wait = page.getByTestId('stt-server-wait');
+  await expect(wait).toHaveText(/The transcription server is starting up/, { timeout: 20_000 });
+  await expect(wait).toHaveAttribute('role', 'status');
+  expect(await seriousViolations(page)).toEqual([]);
+  await expect(page.getByTestId('answer')).toHaveValue(new RegExp(`^${escape(first)}`), { timeout: 30_000 });
+  await expect(wait).toHaveText('');
+  await page.getByTestId('mic-done').click();
+});
+
 test('a reload in the middle of an answer keeps the words transcribed and the audio not yet transcribed', async ({ page, voice }) => {
-  test.setTimeout(60_000);
   const [first, second, third] = voice.source.info.sentences.map((s) => s.text);
   await startInterview(page, 3);
   await awaitQuestion(page);
   // The second sentence's transcript is slow to come: it is still on its way when the page reloads.
-  voice.slow = { sentence: 1, delayMs: 15_000 };
-  await page.getByTestId('mic-start').click();
+  voice.slow = { sentence: 1, timing: { runMs: 15_000 } };
+  await startSpeaking(page);
   await expect(page.getByTestId('answer')).toHaveValue(first ?? '', { timeout: 15_000 });
   expect(await seriousViolations(page)).toEqual([]);
   await expect.poll(() => voice.located.some((clip) => clip.start < 6 && clip.start + clip.seconds > 8.5), { timeout: 15_000 }).toBe(true);
 
+  const jobsBeforeReload = voice.located.length;
   voice.slow = null;
   await page.reload();
   await awaitQuestion(page);
   // Each sentence once, in order; of the third, what was spoken (and stored, once a second) before the reload.
   const answer = page.getByTestId('answer');
-  await expect(answer).toHaveValue(new RegExp(`^${escape(`${first} ${second}`)}`), { timeout: 15_000 });
+  await expect(answer).toHaveValue(new RegExp(`^${escape(`${first} ${second}`)}`), { timeout: 30_000 });
   const rest = (await answer.inputValue()).slice(`${first} ${second}`.length);
   expect(` ${third}`.startsWith(rest), `"${rest}" is the start of the third sentence`).toBe(true);
+  // The second sentence's job was resumed under its clip id, not sent to RunPod again.
+  const resent = voice.located.slice(jobsBeforeReload).filter((clip) => clip.start < 6 && clip.start + clip.seconds > 8.5);
+  expect(resent).toEqual([]);
   await expect(page.getByTestId('mic-start')).toBeVisible();
 });
 
 test('the setup panel opens the microphone, lists it, shows its level, plays a 5-second check back and keeps the settings', async ({ page }) => {
-  test.setTimeout(60_000);
   await page.goto('/');
   await page.getByTestId('mic-test').click();
   const device = page.getByTestId('mic-device');

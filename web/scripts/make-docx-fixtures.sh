@@ -8,7 +8,6 @@ cd "$(dirname "$0")/.."
 
 out=src/lib/documents/testdata
 src=$out/source
-shared=../../shared/fixtures/documents
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -28,7 +27,7 @@ lo --convert-to 'rtf:Rich Text Format' --outdir "$out" "$src/table-list.fodt"
 lo --convert-to 'odt:writer8' --outdir "$out" "$src/table-list.fodt"
 
 # Reference texts from LibreOffice's plain-text export, independent of mammoth.
-for docx in "$out/table-list.docx" "$shared"/mammoth-*.docx; do
+for docx in "$out/table-list.docx" "$out"/mammoth-*.docx; do
   name=$(basename "$docx" .docx)
   [ "$name" = mammoth-empty ] && continue
   lo --convert-to 'txt:Text (encoded):UTF8' --outdir "$work/txt" "$docx"

@@ -5,7 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out=src/lib/documents/testdata
-shared=../../shared/fixtures/documents
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -230,9 +229,71 @@ pdf += b'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(o
 open(sys.argv[2], 'wb').write(pdf)
 PY
 
+# Hand-written PDFs for what pdf.js needs from our origin and for a PDF that keeps it busy:
+# - cjk-standard-fonts.pdf: Japanese text in a font that is not embedded, encoded with the predefined CMap
+#   UniJIS-UCS2-H (pdf.js needs the CMaps to read it), beside standard fonts that are not embedded either.
+# - endless-content.pdf: one page whose compressed content stream inflates to 80 MB of "q Q" operators: pdf.js
+#   works on it for a long time, as on a PDF that sends it into a loop (the reader must give up on its own).
+python3 - "$out" <<'PY'
+import sys, zlib
+out = sys.argv[1]
+
+def write_pdf(objects, path):
+    pdf = bytearray(b'%PDF-1.4\n%\xe2\xe3\xcf\xd3\n')
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b'%d 0 obj\n' % number + body + b'\nendobj\n'
+    xref = len(pdf)
+    pdf += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objects) + 1)
+    pdf += b''.join(b'%010d 00000 n \n' % offset for offset in offsets)
+    pdf += b'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objects) + 1, xref)
+    open(path, 'wb').write(pdf)
+
+def stream(data, filtered=False):
+    body = zlib.compress(data, 9) if filtered else data
+    return b'<< /Length %d%s >>\nstream\n' % (len(body), b' /Filter /FlateDecode' if filtered else b'') + body + b'\nendstream'
+
+japanese = '職務経歴書 田中太郎 ソフトウェアエンジニア'.encode('utf-16-be').hex().upper().encode()
+content = (b'BT /F1 14 Tf 72 720 Td (Resume of Taro Tanaka) Tj ET\n'
+           b'BT /F2 14 Tf 72 690 Td <' + japanese + b'> Tj ET\n'
+           b'BT /F3 12 Tf 72 660 Td (Set in Times Roman, not embedded.) Tj ET\n'
+           b'BT /F4 12 Tf 72 640 Td (Set in Arial, not embedded.) Tj ET\n')
+write_pdf([
+    b'<< /Type /Catalog /Pages 2 0 R >>',
+    b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R /F2 6 0 R /F3 9 0 R /F4 10 0 R >> >> /Contents 4 0 R >>',
+    stream(content),
+    b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    b'<< /Type /Font /Subtype /Type0 /BaseFont /KozMinPr6N-Regular /Encoding /UniJIS-UCS2-H /DescendantFonts [7 0 R] >>',
+    b'<< /Type /Font /Subtype /CIDFontType0 /BaseFont /KozMinPr6N-Regular /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 6 >> /FontDescriptor 8 0 R /DW 1000 >>',
+    b'<< /Type /FontDescriptor /FontName /KozMinPr6N-Regular /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 740 /StemV 80 >>',
+    b'<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>',
+    b'<< /Type /Font /Subtype /TrueType /BaseFont /Arial /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126 /FontDescriptor 11 0 R >>',
+    b'<< /Type /FontDescriptor /FontName /Arial /Flags 32 /FontBBox [-665 -325 2000 1040] /ItalicAngle 0 /Ascent 905 /Descent -212 /CapHeight 716 /StemV 80 >>',
+], f'{out}/cjk-standard-fonts.pdf')
+
+busy = b'BT /F1 12 Tf 72 720 Td (This page takes pdf.js a very long time.) Tj ET\n' + b'q Q\n' * 20_000_000
+write_pdf([
+    b'<< /Type /Catalog /Pages 2 0 R >>',
+    b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    stream(busy, filtered=True),
+    b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+], f'{out}/endless-content.pdf')
+PY
+
+# Written by hand: pdftotext has no language pack for Adobe-Japan1 here and drops the Japanese line.
+cat >"$out/cjk-standard-fonts.reference.txt" <<'TXT'
+Resume of Taro Tanaka
+職務経歴書 田中太郎 ソフトウェアエンジニア
+Set in Times Roman, not embedded.
+Set in Arial, not embedded.
+TXT
+
 # Reference texts: poppler's plain reading order, what the layout's output is measured against.
 # References leave out the running headers and footers (page numbers too): the reader drops those on purpose.
-pdftotext -enc UTF-8 "$shared/awesome-cv-resume.pdf" - |
+pdftotext -enc UTF-8 "$out/awesome-cv-resume.pdf" - |
   grep -v -x -E 'February 10, 2026|Byungjin Park · Résumé|[0-9]+' >"$out/awesome-cv-resume.reference.txt"
 pdftotext -enc UTF-8 "$out/two-column.pdf" - |
   grep -v -x -E 'Jordan Rivera · Curriculum Vitae|Page [0-9]+ of [0-9]+' >"$out/two-column.reference.txt"

@@ -38,7 +38,7 @@ describe('parseConfig', () => {
 
   it('configures RunPod only with both key and endpoint, trimming trailing slashes from URLs', () => {
     const config = parseConfig({ RUNPOD_API_KEY: 'r', RUNPOD_ENDPOINT_ID: 'abc-123', RUNPOD_BASE_URL: 'http://127.0.0.1:9/' });
-    expect(config.runpod).toEqual({ apiKey: 'r', endpointId: 'abc-123', baseUrl: 'http://127.0.0.1:9', pollIntervalMs: 1000 });
+    expect(config.runpod).toEqual({ apiKey: 'r', endpointId: 'abc-123', baseUrl: 'http://127.0.0.1:9', pollIntervalMs: 1000, waitMs: 5000, jobTimeoutMs: 300_000 });
   });
 
   it('configures an OpenAI-compatible server from its base URL and model, key optional', () => {
@@ -78,6 +78,8 @@ describe('parseConfig', () => {
     [{ GEMINI_BASE_URL: 'ftp://x' }, 'GEMINI_BASE_URL: GEMINI_BASE_URL must start with http:// or https://'],
     [{ GEMINI_BASE_URL: 'not a url' }, 'GEMINI_BASE_URL: GEMINI_BASE_URL must be a URL such as https://example.com'],
     [{ XQUIZIT_DEMO: 'yes' }, 'XQUIZIT_DEMO: XQUIZIT_DEMO must be 1 or 0'],
+    [{ RUNPOD_WAIT_MS: '90000' }, 'RUNPOD_WAIT_MS: RUNPOD_WAIT_MS must be at most 20000'],
+    [{ RUNPOD_WAIT_MS: '500' }, 'RUNPOD_WAIT_MS: RUNPOD_WAIT_MS must be at least 1000'],
     [{ RUNPOD_API_KEY: 'r' }, 'RUNPOD_API_KEY and RUNPOD_ENDPOINT_ID must be set together'],
     [{ GEMINI_MODELS: 'a,b', GEMINI_MODEL: 'c' }, 'GEMINI_MODEL=c is not in GEMINI_MODELS (a, b)'],
     [{ MAX_BODY_BYTES: '10' }, 'MAX_BODY_BYTES: MAX_BODY_BYTES must be at least 1024'],

@@ -53,6 +53,10 @@ export interface RunpodConfig {
   endpointId: string;
   baseUrl: string;
   pollIntervalMs: number;
+  /** How long a /runsync call asks RunPod to wait for the result (`?wait=`) before the proxy polls /status. */
+  waitMs: number;
+  /** The longest a transcription job may take in all, queue included; then it is cancelled. */
+  jobTimeoutMs: number;
 }
 
 /** A configuration problem, described in one line a person can act on. */
@@ -131,6 +135,9 @@ const EnvSchema = v.object({
   RUNPOD_ENDPOINT_ID: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^[\w-]*$/, 'RUNPOD_ENDPOINT_ID must be letters, digits, - or _'))),
   RUNPOD_BASE_URL: v.optional(httpUrl('RUNPOD_BASE_URL'), 'https://api.runpod.ai'),
   RUNPOD_POLL_INTERVAL_MS: v.optional(integer('RUNPOD_POLL_INTERVAL_MS', 10, 60000), '1000'),
+  // Warning: RunPod takes ?wait= from 1000 ms; the app's requests must come back well within its 60 s per try.
+  RUNPOD_WAIT_MS: v.optional(integer('RUNPOD_WAIT_MS', 1000, 20_000), '5000'),
+  RUNPOD_JOB_TIMEOUT_MS: v.optional(integer('RUNPOD_JOB_TIMEOUT_MS', 1000, 3_600_000), '300000'),
   PROXY_TOKENS: v.optional(list),
   ALLOWED_ORIGINS: v.optional(list),
   RATE_LIMIT_PER_MINUTE: v.optional(integer('RATE_LIMIT_PER_MINUTE', 1, 1_000_000), '120'),
@@ -199,6 +206,8 @@ export function parseConfig(env: Record<string, string | undefined>): ProxyConfi
             endpointId: e.RUNPOD_ENDPOINT_ID,
             baseUrl: e.RUNPOD_BASE_URL,
             pollIntervalMs: e.RUNPOD_POLL_INTERVAL_MS,
+            waitMs: e.RUNPOD_WAIT_MS,
+            jobTimeoutMs: e.RUNPOD_JOB_TIMEOUT_MS,
           }
         : null,
     proxyTokens,

@@ -15,6 +15,7 @@ export type ProxyErrorCode =
   | 'upstream_unreachable'
   | 'upstream_timeout'
   | 'upstream_error'
+  | 'transcription_failed'
   | 'shutting_down'
   | 'internal';
 

@@ -114,7 +114,7 @@ describe('demoCandidate', () => {
     samples.forEach((sample, i) => view.setInt16(44 + i * 2, sample, true));
     return bytes;
   }
-  const job = (audio: Uint8Array, initial_prompt?: string) => demoCandidate({ input: { initial_prompt }, audio, receivedAt: 0 });
+  const job = (audio: Uint8Array, initial_prompt?: string) => demoCandidate({ id: 'job-1', input: { initial_prompt }, audio, policy: {}, receivedAt: 0 });
   const textOf = (reply: ReturnType<typeof demoCandidate>) => (reply.kind === 'completed' ? reply.text : `(${reply.kind})`);
 
   it('says about 2.5 words per second of speech, from the start of the script', () => {

@@ -14,11 +14,15 @@ export type { GeminiFinishReason } from './gemini-wire.ts';
 export { parseEvents } from './gemini-wire.ts';
 export {
   DEFAULT_RUNPOD_TEXT,
+  FAILED_MODEL_NOT_FOUND_ERROR,
+  handlerError,
   startFakeRunpod,
   type FakeRunpod,
   type FakeRunpodOptions,
+  type RunpodOutcome,
   type RunpodReceived,
   type RunpodReply,
+  type RunpodTiming,
 } from './runpod.ts';
 export type { SegmentInput, WhisperOutput } from './runpod-wire.ts';
 export { WHISPER_MODELS, type WhisperInput } from './runpod-schema.ts';

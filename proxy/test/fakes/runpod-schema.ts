@@ -1,57 +1,55 @@
-// The input schema of RunPod's faster-whisper worker (its rp_schema.py) as valibot, and the
-// worker-style message for input that breaks it.
-import * as v from 'valibot';
+// The shapes RunPod's faster-whisper worker takes (rp_schema.py) and the API's own check of a /run or /runsync body.
 
-/** Whisper models the faster-whisper worker can load. */
+/** Whisper models the faster-whisper worker can load (predict.py AVAILABLE_MODELS). */
 export const WHISPER_MODELS = ['tiny', 'base', 'small', 'medium', 'large-v1', 'large-v2', 'large-v3', 'turbo'] as const;
 
-const int = v.pipe(v.number(), v.integer());
-const TextFormat = v.picklist(['plain_text', 'formatted_text', 'srt', 'vtt']);
+type TextFormat = 'plain_text' | 'formatted_text' | 'srt' | 'vtt';
 
-/** The worker's `input`; unknown fields are rejected, as the RunPod SDK validator does. */
-export const WhisperInputSchema = v.pipe(
-  v.strictObject({
-    audio: v.optional(v.pipe(v.string(), v.url())),
-    audio_base64: v.optional(v.pipe(v.string(), v.nonEmpty('audio_base64 is empty'), v.base64())),
-    model: v.optional(v.picklist(WHISPER_MODELS)),
-    transcription: v.optional(TextFormat),
-    translate: v.optional(v.boolean()),
-    translation: v.optional(TextFormat),
-    language: v.optional(v.nullable(v.string())),
-    temperature: v.optional(v.number()),
-    best_of: v.optional(int),
-    beam_size: v.optional(int),
-    patience: v.optional(v.number()),
-    length_penalty: v.optional(v.number()),
-    suppress_tokens: v.optional(v.string()),
-    initial_prompt: v.optional(v.nullable(v.string())),
-    condition_on_previous_text: v.optional(v.boolean()),
-    temperature_increment_on_fallback: v.optional(v.number()),
-    compression_ratio_threshold: v.optional(v.number()),
-    logprob_threshold: v.optional(v.number()),
-    no_speech_threshold: v.optional(v.number()),
-    enable_vad: v.optional(v.boolean()),
-    word_timestamps: v.optional(v.boolean()),
-  }),
-  v.check(
-    (input) => (input.audio === undefined) !== (input.audio_base64 === undefined),
-    "Must provide either 'audio' or 'audio_base64', not both.",
-  ),
-);
+/** The worker's `input` once it passed the worker's checks (runpod-worker.ts). */
+export interface WhisperInput {
+  audio?: string | null;
+  audio_base64?: string | null;
+  model?: (typeof WHISPER_MODELS)[number];
+  transcription?: TextFormat;
+  translate?: boolean;
+  translation?: TextFormat;
+  language?: string | null;
+  temperature?: number;
+  best_of?: number;
+  beam_size?: number;
+  patience?: number;
+  length_penalty?: number;
+  suppress_tokens?: string;
+  initial_prompt?: string | null;
+  condition_on_previous_text?: boolean;
+  temperature_increment_on_fallback?: number;
+  compression_ratio_threshold?: number;
+  logprob_threshold?: number;
+  no_speech_threshold?: number;
+  enable_vad?: boolean;
+  word_timestamps?: boolean;
+}
 
-/** A worker input that passed validation. */
-export type WhisperInput = v.InferOutput<typeof WhisperInputSchema>;
+/** A job request's optional `policy` (RunPod's execution policies). */
+export interface JobPolicy {
+  /** Milliseconds the job may live in all, queue included (10 000 to 7 days). */
+  ttl?: number;
+  /** Milliseconds the worker may run it (over 5 000). */
+  executionTimeout?: number;
+  lowPriority?: boolean;
+}
 
-/** Validates a `/run` or `/runsync` body `{ input: {...} }`. */
-export function checkRunBody(body: unknown): { ok: true; input: WhisperInput } | { ok: false; message: string } {
-  if (body === null || typeof body !== 'object' || !('input' in body)) {
-    return { ok: false, message: "The request body must be an object with an 'input' field." };
-  }
-  const result = v.safeParse(WhisperInputSchema, body.input);
-  if (result.success) return { ok: true, input: result.output };
-  const problems = result.issues.map((issue) => {
-    const path = v.getDotPath(issue);
-    return path === null ? issue.message : `${path}: ${issue.message}`;
-  });
-  return { ok: false, message: problems.join('; ') };
+/** Checks what the RunPod API itself checks of a body: an object with an object `input` and a sane `policy`. */
+export function checkRunBody(body: unknown): { ok: true; input: Record<string, unknown>; policy: JobPolicy } | { ok: false; message: string } {
+  if (!isObject(body) || !isObject(body['input'])) return { ok: false, message: "The request body must be an object with an 'input' object." };
+  const policy = body['policy'] ?? {};
+  if (!isObject(policy)) return { ok: false, message: 'policy must be an object' };
+  const { ttl, executionTimeout } = policy;
+  if (ttl !== undefined && (typeof ttl !== 'number' || ttl < 10_000 || ttl > 7 * 24 * 3600 * 1000)) return { ok: false, message: 'policy.ttl must be between 10000 ms and one week' };
+  if (executionTimeout !== undefined && (typeof executionTimeout !== 'number' || executionTimeout <= 5000)) return { ok: false, message: 'policy.executionTimeout must be over 5000 ms' };
+  return { ok: true, input: body['input'], policy: policy as JobPolicy };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

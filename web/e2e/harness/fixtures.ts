@@ -1,5 +1,5 @@
 // Playwright fixtures: fake Gemini, OpenAI-compatible server and RunPod in-process, the real proxy as a child process,
-// browser checks. Per-spec options: `test.use({ proxyEnv: { PROXY_TOKENS: 'secret-1' }, upstreams: false, llm: ['openai'] })`.
+// browser checks. Per-spec options: `test.use({ proxyEnv: { PROXY_TOKENS: 'secret-1' }, upstreams: false, llm: ['openai'], interviewerVoice: 'kokoro' })`.
 import { test as base, expect } from '@playwright/test';
 import {
   demoInterviewer,
@@ -12,6 +12,7 @@ import {
   type FakeRunpod,
   type OpenAiFamily,
 } from '../../../proxy/test/fakes/index.ts';
+import { VOICE_SETTINGS_KEY } from '../../src/lib/speech/tts/voice-settings.ts';
 import { TEST_MODELS_DIR } from './paths.ts';
 import { startProxy, type ProxyEnv, type RunningProxy } from './proxy-process.ts';
 
@@ -38,6 +39,12 @@ export interface HarnessOptions {
   openAiFamily: OpenAiFamily;
   /** Console errors a spec expects (e.g. a refused connection while the proxy is stopped). */
   allowedConsoleErrors: RegExp[];
+  /**
+   * The interviewer's voice a fresh page starts with: 'kokoro' (the app's default: the test model through ONNX
+   * Runtime) or 'off' (text only). Specs not about the voice run text only, so ONNX Runtime is not compiled in every
+   * browser at once; the voice specs (the 'voice' project in playwright.config.ts) run Kokoro.
+   */
+  interviewerVoice: 'kokoro' | 'off';
 }
 
 /** What the page saw that a healthy app never causes. */
@@ -71,6 +78,7 @@ export const test = base.extend<HarnessOptions & HarnessFixtures>({
   llm: [['gemini'], { option: true }],
   openAiFamily: ['ollama', { option: true }],
   allowedConsoleErrors: [[], { option: true }],
+  interviewerVoice: ['off', { option: true }],
 
   gemini: async ({}, use) => {
     // Answers the app's real requests (analysis JSON, decision-first turns) like the demo's interviewer.
@@ -122,7 +130,15 @@ export const test = base.extend<HarnessOptions & HarnessFixtures>({
   },
 
   browserIssues: [
-    async ({ page, allowedConsoleErrors }, use) => {
+    async ({ page, allowedConsoleErrors, interviewerVoice }, use) => {
+      if (interviewerVoice === 'off') {
+        // Only where nothing is saved yet: a spec that changes the voice settings keeps its choice across reloads.
+        await page.addInitScript((key) => {
+          // Warning: pages without an origin of their own (about:blank) have no localStorage: skip those.
+          if (location.origin === 'null') return;
+          if (localStorage.getItem(key) === null) localStorage.setItem(key, JSON.stringify({ mode: 'off' }));
+        }, VOICE_SETTINGS_KEY);
+      }
       const errors: string[] = [];
       page.on('console', (message) => {
         if (message.type() !== 'error') return;

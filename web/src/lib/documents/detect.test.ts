@@ -1,7 +1,7 @@
 // Table tests for type detection by bytes: every fixture, bad files, and hand-made signatures.
 import { describe, expect, it } from 'vitest';
 import { type Detection, detectDocument } from './detect.ts';
-import { readFixture, readSharedFixture } from './testdata/fixtures.ts';
+import { readFixture } from './testdata/fixtures.ts';
 import { makeStoredZip } from './testdata/zip-writer.ts';
 
 const bytes = (...parts: Array<string | number[]>) =>
@@ -39,8 +39,8 @@ describe('detectDocument on fixtures', () => {
     ['mammoth-tables.docx', { kind: 'docx' }],
     ['mammoth-empty.docx', { kind: 'docx' }],
     ['awesome-cv-resume.pdf', { kind: 'pdf' }],
-  ])('shared %s → %j', async (name, expected) => {
-    expect(detectDocument(await readSharedFixture(name))).toEqual(expected);
+  ])('files made by other tools: %s → %j', async (name, expected) => {
+    expect(detectDocument(await readFixture(name))).toEqual(expected);
   });
 });
 

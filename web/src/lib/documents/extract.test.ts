@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { extractDocumentWith, type PdfReader } from './extract.ts';
 import { MAX_FILE_BYTES, MAX_PDF_PAGES, WORD_BUDGET } from './limits.ts';
 import { problemMessage, truncationNotice } from './messages.ts';
-import { readFixture, readReference, readSharedFixture } from './testdata/fixtures.ts';
+import { readFixture, readReference } from './testdata/fixtures.ts';
 import { wordRecallInOrder } from './testdata/word-recall.ts';
 import type { ExtractOutcome } from './types.ts';
 
@@ -80,7 +80,7 @@ describe('extractDocumentWith: DOCX', () => {
 describe('extractDocumentWith: PDF dispatch', () => {
   it('hands PDF bytes to the PDF reader with the password and page cap, then cleans the text', async () => {
     const readPdf = vi.fn<PdfReader>(async () => ({ ok: true, text: 'Jane\u00A0Doe  \r\n\r\n\r\n\r\nEngineer', pageCount: 2 }));
-    const file = fileOf(await readSharedFixture('awesome-cv-resume.pdf'), 'cv.pdf');
+    const file = fileOf(await readFixture('awesome-cv-resume.pdf'), 'cv.pdf');
     const outcome = await extractDocumentWith(file, { password: 'hunter2' }, readPdf);
     expect(documentOf(outcome)).toEqual({ kind: 'pdf', text: 'Jane Doe\n\nEngineer', pageCount: 2, truncated: false, notices: [] });
     const [bytes, options] = readPdf.mock.calls[0] ?? [];
@@ -90,7 +90,7 @@ describe('extractDocumentWith: PDF dispatch', () => {
 
   it('sends a PDF named .docx to the PDF reader', async () => {
     const readPdf = vi.fn<PdfReader>(async () => ({ ok: true, text: 'From the PDF', pageCount: 3 }));
-    const file = fileOf(await readSharedFixture('awesome-cv-resume.pdf'), 'resume.docx');
+    const file = fileOf(await readFixture('awesome-cv-resume.pdf'), 'resume.docx');
     expect(documentOf(await extractDocumentWith(file, {}, readPdf)).kind).toBe('pdf');
     expect(readPdf).toHaveBeenCalledOnce();
   });
@@ -102,6 +102,9 @@ describe('extractDocumentWith: PDF dispatch', () => {
     const tooLong: PdfReader = async () => ({ ok: false, code: 'too-many-pages', pageCount: 48 });
     const long = await extractDocumentWith(await fixture('job-description.pdf', 'jd.pdf'), {}, tooLong);
     expect(long.ok || long.problem.message).toMatch(/^“jd\.pdf” has 48 pages/);
+    const endless: PdfReader = async () => ({ ok: false, code: 'too-slow' });
+    const slow = await extractDocumentWith(await fixture('job-description.pdf', 'jd.pdf'), {}, endless);
+    expect(slow.ok || slow.problem.message).toMatch(/^“jd\.pdf” kept the PDF reader busy for more than 30 seconds, so it was stopped/);
   });
 
   it('turns a PDF reader that throws into reader-failed', async () => {
@@ -140,7 +143,7 @@ describe('extractDocumentWith: files it refuses', () => {
   });
 
   it('refuses a DOCX with no text', async () => {
-    const file = fileOf(await readSharedFixture('mammoth-empty.docx'), 'blank.docx');
+    const file = fileOf(await readFixture('mammoth-empty.docx'), 'blank.docx');
     expect(await extractDocumentWith(file, {}, noPdf)).toEqual({
       ok: false,
       problem: { code: 'no-text', message: problemMessage('no-text', { fileName: 'blank.docx' }) },

@@ -9,6 +9,7 @@ import { hasText, normalizeText } from './normalize.ts';
 import { extractPdf, type PdfOutcome, type PdfReadOptions } from './pdf/index.ts';
 import { decodeText } from './text.ts';
 import type { DocumentKind, DocumentProblem, DocumentProblemCode, ExtractOutcome } from './types.ts';
+import { assertNever } from '../common/index.ts';
 
 /** Options for reading one document. */
 export interface ExtractOptions {
@@ -112,8 +113,4 @@ async function readRawText(
 
 function failure(code: DocumentProblemCode, context: MessageContext): { ok: false; problem: DocumentProblem } {
   return { ok: false, problem: documentProblem(code, context) };
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unhandled detection: ${JSON.stringify(value)}`);
 }

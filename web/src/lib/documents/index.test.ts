@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as documents from './index.ts';
 import { extractPdf } from './pdf/index.ts';
-import { readSharedFixture } from './testdata/fixtures.ts';
+import { readFixture } from './testdata/fixtures.ts';
 
 vi.mock('./pdf/index.ts', () => ({
   extractPdf: vi.fn(async () => ({ ok: true, text: 'Text from\u00A0the PDF worker.', pageCount: 3 })),
@@ -15,7 +15,7 @@ describe('documents/index.ts', () => {
   });
 
   it('sends a PDF to extractPdf and cleans what it returns', async () => {
-    const file = new File([await readSharedFixture('awesome-cv-resume.pdf')], 'resume.pdf');
+    const file = new File([await readFixture('awesome-cv-resume.pdf')], 'resume.pdf');
     const outcome = await documents.extractDocument(file, { password: 'secret' });
     expect(outcome).toEqual({
       ok: true,
@@ -26,7 +26,7 @@ describe('documents/index.ts', () => {
 
   it('reads a DOCX without the PDF worker', async () => {
     vi.mocked(extractPdf).mockClear();
-    const file = new File([await readSharedFixture('mammoth-single-paragraph.docx')], 'cv.docx');
+    const file = new File([await readFixture('mammoth-single-paragraph.docx')], 'cv.docx');
     const outcome = await documents.extractDocument(file);
     expect(outcome).toEqual({
       ok: true,

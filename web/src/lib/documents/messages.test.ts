@@ -16,6 +16,7 @@ const ALL_CODES = {
   'wrong-password': true,
   'no-text-layer': true,
   'no-text': true,
+  'too-slow': true,
   'reader-failed': true,
 } satisfies Record<DocumentProblemCode, true>;
 const codes = Object.keys(ALL_CODES) as DocumentProblemCode[];

@@ -1,8 +1,9 @@
 // Every word the candidate reads about a document: problems (what happened, what to do next) and notices.
 // Pure; one place so the wording stays consistent and the numbers always come from limits.ts.
 import type { ImageFormat, LegacyFormat } from './detect.ts';
-import { MAX_FILE_BYTES, MAX_PDF_PAGES, WORD_BUDGET } from './limits.ts';
+import { MAX_FILE_BYTES, MAX_PDF_PAGES, PDF_READ_TIMEOUT_MS, WORD_BUDGET } from './limits.ts';
 import type { DocumentProblem, DocumentProblemCode } from './types.ts';
+import { assertNever } from '../common/index.ts';
 
 /** What a file turned out to be, where that changes the wording. */
 export type MessageFormat = LegacyFormat | ImageFormat | 'encrypted-office' | 'docx' | 'zip';
@@ -56,6 +57,8 @@ export function problemMessage(code: DocumentProblemCode, context: MessageContex
       return `${Name} has no text in it, only pictures of pages, like a scan. Save the original document as PDF or Word (.docx) from the program that made it and choose that, or paste its text instead.`;
     case 'no-text':
       return `${Name} has no text in it. Check that it's the right file, or choose another one.`;
+    case 'too-slow':
+      return `${Name} kept the PDF reader busy for more than ${Math.round(PDF_READ_TIMEOUT_MS / 1000)} seconds, so it was stopped: the file may be damaged or built in an unusual way. Open it and save it again as PDF (or print it to PDF), then choose the new file, or paste its text instead.`;
     case 'reader-failed':
       return `Something went wrong while reading ${name}. Try again; if it keeps failing, save the file as PDF and choose that, or paste its text instead.`;
     default:
@@ -108,8 +111,4 @@ function megabytes(bytes: number): string {
 
 function count(value: number): string {
   return value.toLocaleString('en-US');
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unhandled case: ${String(value)}`);
 }

@@ -16,6 +16,7 @@ export type DocumentProblemCode =
   | 'wrong-password'
   | 'no-text-layer'
   | 'no-text'
+  | 'too-slow'
   | 'reader-failed';
 
 /** A failure to read a document, said in plain words with what to do next. */

@@ -1,6 +1,6 @@
 // Table tests for the history's formatting helpers.
 import { describe, expect, it } from 'vitest';
-import { exportFileName, formatBytes, formatLength } from './format.ts';
+import { canContinue, exportFileName, formatBytes, formatLength, statusLabel } from './format.ts';
 import { displayTitle } from './title.ts';
 
 describe('format', () => {
@@ -10,6 +10,15 @@ describe('format', () => {
     [125_000, '2 min'],
     [3_900_000, '1 h 5 min'],
   ])('formatLength(%d) = %s', (ms, text) => expect(formatLength(ms)).toBe(text));
+
+  it.each([
+    ['in-progress', 'In progress', true],
+    ['concluded', 'Concluded', false],
+    ['failed', 'Stopped by an error', true],
+  ] as const)('status %s reads "%s"; continued from the history: %s', (status, label, continued) => {
+    expect(statusLabel(status)).toBe(label);
+    expect(canContinue(status)).toBe(continued);
+  });
 
   it.each([
     [512, '512 B'],

@@ -1,4 +1,6 @@
-// Formatting for the history: dates, clock times, durations, byte sizes and download file names. Pure.
+// Formatting for the history: dates, clock times, durations, byte sizes, statuses and download file names. Pure.
+import { assertNever } from '../common/index.ts';
+import type { InterviewStatus } from '../storage/index.ts';
 
 /** Options for dates and times; tests pin the time zone. */
 export interface TimeOptions {
@@ -70,4 +72,23 @@ export function exportFileName(title: string, epochMs: number, extension: 'md' |
     .slice(0, 60)
     .replace(/-+$/, '');
   return `xquizit-${slug ? `${slug}-` : ''}${formatDay(epochMs, options)}.${extension}`;
+}
+
+/** An interview's status in words. */
+export function statusLabel(status: InterviewStatus): string {
+  switch (status) {
+    case 'in-progress':
+      return 'In progress';
+    case 'concluded':
+      return 'Concluded';
+    case 'failed':
+      return 'Stopped by an error';
+    default:
+      return assertNever(status, 'status');
+  }
+}
+
+/** Whether an interview can be continued from the history. */
+export function canContinue(status: InterviewStatus): boolean {
+  return status !== 'concluded';
 }

@@ -2,7 +2,7 @@
 // every question (with its topic) and answer with its time. Pure: the record in, the text out.
 import { INTERVIEW_TYPE_LABELS, LEVEL_LABELS, upgradeInterviewSnapshot, type InterviewPlan, type TranscriptEntry } from '../interview/index.ts';
 import { summarize, factsOf, type InterviewRecord } from '../storage/index.ts';
-import { formatDateTime, formatLength, formatTime, type TimeOptions } from './format.ts';
+import { formatDateTime, formatLength, formatTime, statusLabel, type TimeOptions } from './format.ts';
 import { displayTitle } from './title.ts';
 
 /** The transcript entries of a persisted snapshot, in today's shape (an empty list when it has none). */
@@ -31,7 +31,7 @@ export function interviewMarkdown(record: InterviewRecord, options: TimeOptions 
   lines.push(
     `- **Date:** ${formatDateTime(summary.date, options)}`,
     `- **Duration:** ${formatLength(summary.durationMs)}`,
-    `- **Status:** ${summary.status === 'concluded' ? 'Concluded' : 'In progress'}`,
+    `- **Status:** ${statusLabel(summary.status)}`,
     `- **Questions:** ${summary.questionCount}`,
     '',
     ...(plan ? planLines(plan) : []),

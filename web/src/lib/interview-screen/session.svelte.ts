@@ -85,7 +85,7 @@ export class InterviewSession {
   // so only changes that matter on restore are written.
   #persistIfChanged(): void {
     const { value, context } = this.snapshot;
-    const key = JSON.stringify([value, context.transcript.length, context.draftAnswer, context.error, context.turn?.questionId ?? null, context.timings.length, context.plan !== null, speechPieceCount(context.speechTimings)]);
+    const key = JSON.stringify([value, context.transcript.length, context.draftAnswer, context.draftListening, context.overtimeSince, context.error, context.turn?.questionId ?? null, context.timings.length, context.plan !== null, speechPieceCount(context.speechTimings)]);
     if (key === this.#savedKey) return;
     this.#savedKey = key;
     const record: InterviewRecord = {

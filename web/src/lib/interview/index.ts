@@ -18,6 +18,7 @@ export {
   type InterviewInput,
   type InterviewMachineEvent,
   type PendingTurn,
+  CLOCK_TICK_MS,
 } from './machine.ts';
 export { cleanQuestion, createTurnParser, parseTurn, type TurnParseEvent, type TurnParser } from './parse-turn.ts';
 export { CONTEXT_MESSAGE_LIMIT, MAX_ANALYSIS_ATTEMPTS, MAX_TURN_ATTEMPTS, limitsReached, type TurnPlan } from './policy.ts';
@@ -35,6 +36,7 @@ export {
   selectQuestionMarks,
   selectSpeechTimings,
   selectStatus,
+  selectTimeLimit,
   selectTimings,
   selectTopic,
   selectTranscript,
@@ -43,7 +45,9 @@ export {
   type InterviewSnapshot,
   type InterviewStatus,
   type QuestionMarks,
+  type TimeLimitView,
 } from './selectors.ts';
+export { FINISH_GRACE_MS, WARNING_BEFORE_MS, type TimeStage } from './time-limit.ts';
 export type { AnalysisInput, ClosingReason, TurnEvent, TurnInput } from './turn.ts';
 export {
   DEFAULT_PROFILE,

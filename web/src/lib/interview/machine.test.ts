@@ -4,7 +4,8 @@ import { createActor, fromCallback, fromPromise, type Actor, type EventObject } 
 import { AnalysisError } from './analysis.ts';
 import { interviewMachine, type InterviewInput } from './machine.ts';
 import { FALLBACK_CLOSING } from './prompts.ts';
-import { selectCurrentQuestion, selectStatus, selectTimings, selectTranscript } from './selectors.ts';
+import { selectCurrentQuestion, selectStatus, selectTimeLimit, selectTimings, selectTranscript } from './selectors.ts';
+import { FINISH_GRACE_MS } from './time-limit.ts';
 import type { AnalysisInput, TurnEvent, TurnInput } from './turn.ts';
 import { planWith } from './testdata/plans.ts';
 import { DEFAULT_PROFILE, DEFAULT_SETTINGS, type InterviewPlan, type InterviewSettings, type TurnDecision } from './types.ts';
@@ -223,6 +224,108 @@ describe('the interview machine', () => {
     expect(status.elapsedMs).toBeGreaterThanOrEqual(45 * 60_000);
   });
 
+});
+
+describe('the time limit while an answer is awaited', () => {
+  /** An interview whose introduction was answered once and whose second question awaits an answer. */
+  async function awaitingSecondAnswer(settings: Partial<InterviewSettings> = { maxMinutes: 10 }) {
+    const started = start({ settings });
+    started.actor.send({ type: 'START' });
+    await settle();
+    await answer(started.actor, 'one');
+    const startedAt = started.actor.getSnapshot().context.startedAt ?? 0;
+    return { ...started, startedAt, limitAt: startedAt + (settings.maxMinutes ?? 45) * 60_000 };
+  }
+
+  /** Moves the fake clock to `at`, ticking on the way. */
+  async function advanceTo(at: number): Promise<void> {
+    await vi.advanceTimersByTimeAsync(Math.max(0, at - Date.now()));
+  }
+
+  it('warns five minutes before, notices the limit without an answer being sent, and gives a short grace', async () => {
+    const { actor, limitAt } = await awaitingSecondAnswer();
+    await advanceTo(limitAt - 5 * 60_000 - 1000);
+    expect(selectTimeLimit(actor.getSnapshot(), Date.now()).stage).toBe('running');
+    await advanceTo(limitAt - 5 * 60_000 + 1000);
+    expect(selectTimeLimit(actor.getSnapshot(), Date.now())).toMatchObject({ stage: 'warning', graceLeftMs: null });
+    await advanceTo(limitAt + 1500);
+    expect(actor.getSnapshot().value).toBe('awaitingAnswer');
+    expect(actor.getSnapshot().context.overtimeSince).not.toBeNull();
+    const view = selectTimeLimit(actor.getSnapshot(), Date.now());
+    expect(view).toMatchObject({ stage: 'overtime', waitingForSpeech: false });
+    expect(view.graceLeftMs).toBeGreaterThan(FINISH_GRACE_MS - 3000);
+  });
+
+  it('closes with nothing added when the candidate wrote nothing within the grace', async () => {
+    const { actor, turns, limitAt } = await awaitingSecondAnswer();
+    await advanceTo(limitAt + FINISH_GRACE_MS - 2000);
+    expect(actor.getSnapshot().value).toBe('awaitingAnswer');
+    await advanceTo(limitAt + FINISH_GRACE_MS + 2000);
+    await settle();
+    expect(actor.getSnapshot().value).toBe('concluded');
+    expect(turns.inputs.at(-1)).toMatchObject({ kind: 'closing', reason: 'time-limit', questionsAsked: 2 });
+    expect(selectTranscript(actor.getSnapshot()).filter((entry) => entry.role === 'candidate').map((entry) => entry.text)).toEqual(['one']);
+  });
+
+  it('takes the typed draft as the answer when the grace is over', async () => {
+    const { actor, turns, limitAt } = await awaitingSecondAnswer();
+    await advanceTo(limitAt + 3000);
+    actor.send({ type: 'ANSWER_DRAFTED', text: 'I would shard by tenant, then ' });
+    await advanceTo(limitAt + FINISH_GRACE_MS + 2000);
+    await settle();
+    expect(actor.getSnapshot().value).toBe('concluded');
+    const candidate = selectTranscript(actor.getSnapshot()).filter((entry) => entry.role === 'candidate');
+    expect(candidate.at(-1)).toMatchObject({ text: 'I would shard by tenant, then' });
+    expect(actor.getSnapshot().context.draftAnswer).toBe('');
+    expect(turns.inputs.at(-1)).toMatchObject({ kind: 'closing', reason: 'time-limit' });
+  });
+
+  it('closes at once when the candidate sends their answer within the grace', async () => {
+    const { actor, turns, limitAt } = await awaitingSecondAnswer();
+    await advanceTo(limitAt + 5000);
+    await answer(actor, 'done in time');
+    expect(actor.getSnapshot().value).toBe('concluded');
+    expect(turns.inputs.at(-1)).toMatchObject({ kind: 'closing', reason: 'time-limit' });
+  });
+
+  it('waits for a spoken sentence to end, past the grace, then takes it with its timing', async () => {
+    const { actor, limitAt } = await awaitingSecondAnswer();
+    actor.send({ type: 'ANSWERING_ALOUD', busy: true });
+    await advanceTo(limitAt + FINISH_GRACE_MS + 10_000);
+    expect(actor.getSnapshot().value).toBe('awaitingAnswer');
+    expect(selectTimeLimit(actor.getSnapshot(), Date.now())).toMatchObject({ stage: 'overtime', waitingForSpeech: true });
+    const listening = { speechEndAt: Date.now() - 400, transcriptReadyAt: Date.now(), spokenSeconds: 6.2, audioSecondsSent: 7.1 };
+    actor.send({ type: 'ANSWER_DRAFTED', text: 'and that is how we cut the latency.' });
+    actor.send({ type: 'ANSWERING_ALOUD', busy: false, listening });
+    await settle();
+    expect(actor.getSnapshot().value).toBe('concluded');
+    const last = selectTranscript(actor.getSnapshot()).filter((entry) => entry.role === 'candidate').at(-1);
+    expect(last).toMatchObject({ text: 'and that is how we cut the latency.', listening });
+  });
+
+  it('a spoken sentence that lands within the grace closes at once', async () => {
+    const { actor, limitAt } = await awaitingSecondAnswer();
+    await advanceTo(limitAt + 2000);
+    actor.send({ type: 'ANSWERING_ALOUD', busy: true });
+    await advanceTo(limitAt + 5000);
+    actor.send({ type: 'ANSWER_DRAFTED', text: 'One last point.' });
+    actor.send({ type: 'ANSWERING_ALOUD', busy: false });
+    await settle();
+    expect(actor.getSnapshot().value).toBe('concluded');
+  });
+
+  it('before the limit, a spoken take landing changes nothing', async () => {
+    const { actor } = await awaitingSecondAnswer();
+    actor.send({ type: 'ANSWERING_ALOUD', busy: true });
+    actor.send({ type: 'ANSWER_DRAFTED', text: 'Spoken, to edit.' });
+    actor.send({ type: 'ANSWERING_ALOUD', busy: false });
+    await settle();
+    expect(actor.getSnapshot().value).toBe('awaitingAnswer');
+    expect(actor.getSnapshot().context.draftAnswer).toBe('Spoken, to edit.');
+  });
+});
+
+describe('the interview machine, continued', () => {
   it('END_REQUESTED while awaiting an answer closes the interview', async () => {
     const { actor, turns } = start();
     actor.send({ type: 'START' });
@@ -445,6 +548,26 @@ describe('persistence', () => {
 
     await answer(restored.actor, 'half of my answer');
     expect(interviewerEntries(restored.actor).map((entry) => entry.topic)).toEqual([null, 'Python', 'Leadership']);
+  });
+
+  it('restores an interview past its time limit with its clock running, and closes it after the grace left', async () => {
+    const { actor } = start({ settings: { maxMinutes: 10 } });
+    actor.send({ type: 'START' });
+    await settle();
+    await answer(actor, 'one');
+    const limitAt = (actor.getSnapshot().context.startedAt ?? 0) + 10 * 60_000;
+    await vi.advanceTimersByTimeAsync(limitAt + 5000 - Date.now());
+    actor.send({ type: 'ANSWER_DRAFTED', text: 'typed before the reload' });
+    const json = roundTrip(actor);
+    const overtimeSince = actor.getSnapshot().context.overtimeSince;
+    actor.stop();
+
+    const restored = restore(json);
+    expect(restored.actor.getSnapshot().context.overtimeSince).toBe(overtimeSince);
+    await vi.advanceTimersByTimeAsync((overtimeSince ?? 0) + FINISH_GRACE_MS + 2000 - Date.now());
+    await settle();
+    expect(restored.actor.getSnapshot().value).toBe('concluded');
+    expect(selectTranscript(restored.actor.getSnapshot()).filter((entry) => entry.role === 'candidate').at(-1)?.text).toBe('typed before the reload');
   });
 
   it('restores a question taken mid-stream by asking it again from scratch, without a duplicate', async () => {

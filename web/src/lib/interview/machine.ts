@@ -1,5 +1,6 @@
 // The interview as one XState v5 machine: analysis, the introduction, question turns with topic rotation
-// and the follow-up cap, limits, closing, failures and retries. Every side effect is an actor given with `.provide()`.
+// and the follow-up cap, limits (the time limit watched by a clock while an answer is awaited), closing, failures
+// and retries. Every side effect is an actor given with `.provide()`.
 import { assign, fromCallback, fromPromise, raise, setup, type EventObject } from 'xstate';
 import { describeFailure } from './failure.ts';
 import {
@@ -16,6 +17,7 @@ import {
 import { cleanQuestion } from './parse-turn.ts';
 import { topicBrief } from './plan.ts';
 import { FALLBACK_CLOSING } from './prompts.ts';
+import { limitStep, type TimeLimitState } from './time-limit.ts';
 import type { AnalysisInput, ClosingReason, TurnEvent, TurnInput } from './turn.ts';
 import {
   DEFAULT_PROFILE,
@@ -24,12 +26,14 @@ import {
   type InterviewPlan,
   type InterviewProfile,
   type InterviewSettings,
+  type ListeningTiming,
   type QuestionKind,
   type TranscriptEntry,
   type TurnDecision,
   type SpeechTiming,
   type TurnTiming,
 } from './types.ts';
+import { assertNever } from '../common/index.ts';
 
 /** What an interview starts from. */
 export interface InterviewInput {
@@ -85,6 +89,12 @@ export interface InterviewContext {
   /** The effective decision of the last committed question (after the follow-up cap). */
   lastDecision: TurnDecision | null;
   draftAnswer: string;
+  /** The spoken part of the draft's timing, for an answer the time limit sends on the candidate's behalf. */
+  draftListening: ListeningTiming | null;
+  /** Whether a spoken answer is being recorded or transcribed (the time limit waits for its sentence to end). */
+  answeringAloud: boolean;
+  /** When the time limit was reached while an answer was awaited; null before. */
+  overtimeSince: number | null;
   analysisAttempts: number;
   error: InterviewError | null;
   /** Set while a call is being retried; cleared by the first text. */
@@ -94,8 +104,14 @@ export interface InterviewContext {
   speechTimings: SpeechTiming[];
 }
 
-/** Every event the machine takes: the UI's, and what the streamTurn actor reports. */
-export type InterviewMachineEvent = InterviewEvent | TurnEvent;
+/** What the clock actor sends every second while an answer is awaited. */
+export type ClockEvent = { type: 'TICK' };
+
+/** Every event the machine takes: the UI's, what the streamTurn actor reports, and the clock's ticks. */
+export type InterviewMachineEvent = InterviewEvent | TurnEvent | ClockEvent;
+
+/** How often the clock ticks while an answer is awaited. */
+export const CLOCK_TICK_MS = 1000;
 
 /** The context of a fresh interview. */
 export function initialContext(input: InterviewInput): InterviewContext {
@@ -115,6 +131,9 @@ export function initialContext(input: InterviewInput): InterviewContext {
     liveQuestion: '',
     lastDecision: null,
     draftAnswer: '',
+    draftListening: null,
+    answeringAloud: false,
+    overtimeSince: null,
     analysisAttempts: 0,
     error: null,
     retrying: null,
@@ -253,6 +272,11 @@ function committedTurn(context: InterviewContext, text: string, now: number): Pa
   }
 }
 
+/** The time limit's view of the context at `at`; `answeringAloud` as it will be after the event. */
+function limitState(context: InterviewContext, at: number, answeringAloud = context.answeringAloud): TimeLimitState {
+  return { startedAt: context.startedAt, maxMinutes: context.settings.maxMinutes, now: at, overtimeSince: context.overtimeSince, answeringAloud };
+}
+
 function closingTurn(context: InterviewContext, reason: ClosingReason, answerSubmittedAt: number | null): PendingTurn {
   return newTurn(context, { kind: 'closing', reason }, answerSubmittedAt);
 }
@@ -281,6 +305,14 @@ export const interviewMachine = setup({
     streamTurn: fromCallback<EventObject, TurnInput>(({ sendBack }) => {
       sendBack({ type: 'TURN_FAILED', message: 'The streamTurn actor was not provided.', retryable: false } satisfies TurnEvent);
     }),
+    /**
+     * Ticks while an answer is awaited, so the time limit is noticed without an answer being sent. An invoked
+     * actor (not a delayed transition) because a restored snapshot restarts it: a reload keeps the clock going.
+     */
+    clock: fromCallback<EventObject>(({ sendBack }) => {
+      const timer = setInterval(() => sendBack({ type: 'TICK' } satisfies ClockEvent), CLOCK_TICK_MS);
+      return () => clearInterval(timer);
+    }),
   },
   guards: {
     canRetryAnalysis: ({ context, event }) => {
@@ -292,6 +324,11 @@ export const interviewMachine = setup({
     answerIsEmpty: ({ event }) => event.type === 'ANSWER_SUBMITTED' && event.text.trim() === '',
     limitsReached: ({ context }) => limitsReached({ questionsAsked: context.questionsAsked, startedAt: context.startedAt, now: now(), settings: context.settings }) !== null,
     failedInAnalysis: ({ context }) => context.error?.step === 'analysis',
+    overtimeBegins: ({ context }) => limitStep(limitState(context, now())) === 'begin-overtime',
+    timeToWrapUp: ({ context }) => limitStep(limitState(context, now())) === 'wrap-up',
+    // A spoken take that has just fully landed after the limit: the candidate finished their sentence.
+    timeToWrapUpAfterSpeech: ({ context, event }) =>
+      event.type === 'ANSWERING_ALOUD' && limitStep(limitState(context, now(), event.busy), context.answeringAloud && !event.busy) === 'wrap-up',
     hasPlan: ({ context }) => context.plan !== null,
   },
   actions: {
@@ -341,11 +378,21 @@ export const interviewMachine = setup({
     commitTurn: assign(({ context }) => committedTurn(context, cleanQuestion(context.liveQuestion), now())),
     commitFallbackClosing: assign(({ context }) => committedTurn(context, FALLBACK_CLOSING, now())),
     saveDraft: assign(({ event }) => (event.type === 'ANSWER_DRAFTED' ? { draftAnswer: event.text } : {})),
+    noteAloud: assign(({ event }) => (event.type === 'ANSWERING_ALOUD' ? { answeringAloud: event.busy, ...(event.listening ? { draftListening: event.listening } : {}) } : {})),
+    beginOvertime: assign({ overtimeSince: () => now() }),
+    // The time is up: what the candidate said or typed so far is their answer.
+    commitDraftAtLimit: assign(({ context }) => {
+      const text = context.draftAnswer.trim();
+      if (text === '') return {};
+      const entry: TranscriptEntry = { id: entryId(context, context.transcript.length), role: 'candidate', text, at: now(), ...(context.draftListening ? { listening: context.draftListening } : {}) };
+      return { transcript: append(context.transcript, entry), draftAnswer: '', draftListening: null };
+    }),
+    prepareClosingAtTimeLimit: assign(({ context }) => ({ turn: closingTurn(context, 'time-limit', now()), liveQuestion: '' })),
     commitAnswer: assign(({ context, event }) => {
       if (event.type !== 'ANSWER_SUBMITTED') return {};
       const index = context.transcript.length;
       const entry: TranscriptEntry = { id: entryId(context, index), role: 'candidate', text: event.text.trim(), at: now(), ...(event.listening ? { listening: event.listening } : {}) };
-      return { transcript: append(context.transcript, entry), draftAnswer: '' };
+      return { transcript: append(context.transcript, entry), draftAnswer: '', draftListening: null };
     }),
     prepareQuestion: assign(({ context }) => ({ turn: newTurn(context, planQuestion(context, topicIds(context)), now()) })),
     prepareClosingAtLimit: assign(({ context }) => {
@@ -365,7 +412,7 @@ export const interviewMachine = setup({
   context: ({ input }) => initialContext(input),
   initial: 'idle',
   // Warning: a final state takes no events, so the closing's timing is kept only as far as it was measured before the end.
-  on: { SPEECH_MEASURED: { actions: 'recordSpeech' } },
+  on: { SPEECH_MEASURED: { actions: 'recordSpeech' }, ANSWERING_ALOUD: { actions: 'noteAloud' } },
   states: {
     idle: {
       // A plan made before the start (shown on the setup screen) skips the analysis.
@@ -399,7 +446,16 @@ export const interviewMachine = setup({
       },
     },
     awaitingAnswer: {
+      invoke: { id: 'clock', src: 'clock' },
       on: {
+        TICK: [
+          { guard: 'timeToWrapUp', target: 'concluding', actions: ['commitDraftAtLimit', 'prepareClosingAtTimeLimit'] },
+          { guard: 'overtimeBegins', actions: 'beginOvertime' },
+        ],
+        ANSWERING_ALOUD: [
+          { guard: 'timeToWrapUpAfterSpeech', target: 'concluding', actions: ['noteAloud', 'commitDraftAtLimit', 'prepareClosingAtTimeLimit'] },
+          { actions: 'noteAloud' },
+        ],
         ANSWER_DRAFTED: { actions: 'saveDraft' },
         ANSWER_SUBMITTED: [
           { guard: 'answerIsEmpty' },
@@ -436,7 +492,3 @@ export const interviewMachine = setup({
     },
   },
 });
-
-function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
-}

@@ -4,6 +4,7 @@ import type { LlmRequest } from '../llm/index.ts';
 import type { TopicBrief } from './plan.ts';
 import type { ClosingReason, ClosingTurnInput, IntroductionTurnInput, QuestionTurnInput, RecentMessage, TurnInput } from './turn.ts';
 import { DEFAULT_PROFILE, type InterviewDocuments, type InterviewLevel, type InterviewProfile, type InterviewSettings, type InterviewType } from './types.ts';
+import { assertNever } from '../common/index.ts';
 
 /** Sampling temperature of every interview call (the seed's). */
 export const TEMPERATURE = 0.7;
@@ -226,8 +227,4 @@ function closingReasonText(reason: ClosingReason): string {
     default:
       return assertNever(reason);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${String(value)}`);
 }

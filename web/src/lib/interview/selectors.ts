@@ -3,7 +3,9 @@
 import type { SnapshotFrom } from 'xstate';
 import type { interviewMachine } from './machine.ts';
 import { resolveDecision } from './policy.ts';
+import { graceLeftMs, timeLeftMs, timeStage, type TimeStage } from './time-limit.ts';
 import type { InterviewPlan, SpeechTiming, TranscriptEntry, TurnTiming } from './types.ts';
+import { assertNever } from '../common/index.ts';
 
 /** A snapshot of the interview machine (live, or restored from a persisted one). */
 export type InterviewSnapshot = SnapshotFrom<typeof interviewMachine>;
@@ -37,6 +39,32 @@ export interface CurrentQuestion {
 export interface QuestionMarks {
   answerSubmittedAt: number | null;
   firstTokenAt: number | null;
+}
+
+/** The time limit as the candidate sees it. */
+export interface TimeLimitView {
+  /** Milliseconds left (negative past the limit); null before the interview started. */
+  leftMs: number | null;
+  stage: TimeStage;
+  /** Once the time is up: whether the closing waits for the candidate's spoken sentence to end. */
+  waitingForSpeech: boolean;
+  /** Once the time is up: milliseconds of the typing grace left; null before. */
+  graceLeftMs: number | null;
+}
+
+/** The time limit at `now`, while the interview runs (the stage is 'running' once it has ended). */
+export function selectTimeLimit(snapshot: InterviewSnapshot, now: number): TimeLimitView {
+  const { context } = snapshot;
+  const ended = snapshot.value === 'concluding' || snapshot.value === 'concluded';
+  const leftMs = ended ? null : timeLeftMs(context.startedAt, context.settings.maxMinutes, now);
+  const stage = timeStage(leftMs);
+  const overtime = stage === 'overtime' && snapshot.value === 'awaitingAnswer';
+  return {
+    leftMs,
+    stage,
+    waitingForSpeech: overtime && context.answeringAloud,
+    graceLeftMs: overtime ? graceLeftMs(context.overtimeSince, now) : null,
+  };
 }
 
 /** The phase of a snapshot. */
@@ -126,8 +154,4 @@ export function selectTimings(snapshot: InterviewSnapshot): readonly TurnTiming[
 /** The answer being drafted (kept across reloads). */
 export function selectDraftAnswer(snapshot: InterviewSnapshot): string {
   return snapshot.context.draftAnswer;
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unexpected state: ${JSON.stringify(value)}`);
 }

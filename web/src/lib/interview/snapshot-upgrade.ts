@@ -1,7 +1,7 @@
 // Brings a persisted interview snapshot saved by an earlier version of the app up to today's shape, so old
 // interviews (saved in IndexedDB or imported from JSON) open and resume. Pure: a copy in, a copy out.
 // Earlier shapes: the plan was `{ strategy, topics: string[] }`, follow-ups were counted by topic name,
-// transcript entries had no topic id, there was no interview type or level, and no speech timings.
+// transcript entries had no topic id, there was no interview type or level, no speech timings and no time-limit fields.
 import { isInterviewLevel, isInterviewType, isLegacyPlan, normalisePlan } from './plan.ts';
 import { turnInputFor, type InterviewContext } from './machine.ts';
 import { DEFAULT_PROFILE, type InterviewPlan, type InterviewProfile } from './types.ts';
@@ -23,6 +23,10 @@ export function upgradeInterviewSnapshot(snapshot: unknown, now: number = Date.n
     profile,
     plan,
     speechTimings: Array.isArray(context.speechTimings) ? context.speechTimings : [],
+    draftListening: context.draftListening ?? null,
+    overtimeSince: typeof context.overtimeSince === 'number' ? context.overtimeSince : null,
+    // Nothing is being spoken in a page that just loaded: the microphone reports again once it is there.
+    answeringAloud: false,
     followUpsByTopic: legacy && plan ? byTopicId(context.followUpsByTopic, plan) : isRecord(context.followUpsByTopic) ? context.followUpsByTopic : {},
     transcript: Array.isArray(context.transcript) ? context.transcript.map((entry) => withTopicId(entry, plan)) : [],
   };

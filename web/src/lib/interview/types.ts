@@ -125,7 +125,9 @@ export type InterviewEvent =
   | { type: 'ANSWER_SUBMITTED'; text: string; listening?: ListeningTiming }
   | { type: 'SPEECH_MEASURED'; timing: SpeechTiming }
   | { type: 'END_REQUESTED' }
-  | { type: 'RETRY' };
+  | { type: 'RETRY' }
+  /** Whether a spoken answer is being recorded or transcribed, and the timing of what was spoken so far. */
+  | { type: 'ANSWERING_ALOUD'; busy: boolean; listening?: ListeningTiming };
 
 /** What the model decided for the next question: dig deeper on the current topic or move to the next one. */
 export type TurnDecision = 'FOLLOW_UP' | 'NEXT_TOPIC';

@@ -8,7 +8,6 @@ import {
   llmErrorByStatus,
   llmErrorForFinish,
   llmErrorFromProxy,
-  retryAfterHeaderMs,
   type Finish,
   type LlmErrorKind,
 } from './errors.ts';
@@ -49,23 +48,6 @@ describe('LlmError', () => {
 
   it('names the wait when the server gave one', () => {
     expect(new LlmError('rate-limited', 'm', { retryAfterMs: 12_400 }).userMessage).toContain('13 seconds');
-  });
-});
-
-describe('retryAfterHeaderMs', () => {
-  const now = Date.parse('2026-01-01T00:00:00Z');
-  it.each([
-    ['12', 12_000],
-    [' 3 ', 3000],
-    ['0', 0],
-    ['1.5', 1500],
-    ['Thu, 01 Jan 2026 00:00:05 GMT', 5000],
-    ['Wed, 31 Dec 2025 23:59:00 GMT', 0],
-    ['soon', undefined],
-    ['', undefined],
-    [null, undefined],
-  ])('%s → %s', (value, expected) => {
-    expect(retryAfterHeaderMs(value, now)).toBe(expected);
   });
 });
 

@@ -1,5 +1,6 @@
 // LlmError, the one error the LLM client fails with, whatever the provider; the pure mapping of the proxy's
-// own error responses and of finish reasons onto it, and the Retry-After header parser.
+// own error responses and of finish reasons onto it.
+import { assertNever, parseRetryAfterMs } from '../common/index.ts';
 
 /** What went wrong, in terms the app can act on. */
 export type LlmErrorKind =
@@ -132,15 +133,6 @@ export function defaultUserMessage(kind: LlmErrorKind, retryAfterMs?: number): s
   }
 }
 
-/** Reads Retry-After (seconds or an HTTP date) in milliseconds; undefined when absent or unreadable. */
-export function retryAfterHeaderMs(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 /** Everything known about an error response: status, the proxy's code (if it made the error), body and headers. */
 export interface HttpFailure {
   status: number;
@@ -178,7 +170,7 @@ export function isProxyErrorCode(code: string | undefined): code is string {
 /** Maps an error the proxy made itself (`failure.code` set) to an LlmError; `service` names the provider in messages. */
 export function llmErrorFromProxy(failure: HttpFailure & { code: string }, service: string, now = Date.now()): LlmError {
   const { status, code } = failure;
-  const retryAfterMs = retryAfterHeaderMs(failure.headers?.get('retry-after'), now);
+  const retryAfterMs = parseRetryAfterMs(failure.headers?.get('retry-after'), now);
   const message = `${service} call failed with HTTP ${String(status)}: ${proxyMessage(failure.body) ?? code}`;
   const base = { status, retryAfterMs };
   switch (code) {
@@ -245,8 +237,4 @@ function proxyMessage(body: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const message = (error as { message?: unknown }).message;
   return typeof message === 'string' && message !== '' ? message : undefined;
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unhandled value: ${String(value)}`);
 }

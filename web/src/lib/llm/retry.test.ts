@@ -1,23 +1,7 @@
 // Table tests for the retry plan: which failures are retried, backoff with jitter, server hints, abortable sleep.
 import { describe, expect, it } from 'vitest';
 import { LlmError, type LlmErrorKind } from './errors.ts';
-import { backoffDelayMs, MAX_HINTED_DELAY_MS, planRetry, sleep } from './retry.ts';
-
-describe('backoffDelayMs', () => {
-  it.each([
-    [1, 500, 1000],
-    [2, 1000, 2000],
-    [3, 2000, 4000],
-    [4, 4000, 8000],
-    [5, 4000, 8000],
-  ])('retry %i waits between %i and %i ms', (attempt, low, high) => {
-    expect(backoffDelayMs(attempt, () => 0)).toBe(low);
-    expect(backoffDelayMs(attempt, () => 0.999999)).toBe(high);
-    const random = backoffDelayMs(attempt);
-    expect(random).toBeGreaterThanOrEqual(low);
-    expect(random).toBeLessThanOrEqual(high);
-  });
-});
+import { MAX_HINTED_DELAY_MS, planRetry, sleep } from './retry.ts';
 
 describe('planRetry', () => {
   it.each<[LlmErrorKind, boolean]>([

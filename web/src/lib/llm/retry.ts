@@ -1,5 +1,6 @@
 // When and how long to wait before trying a failed LLM call again: pure backoff with jitter,
 // the server's own hint when it gives one, and an abortable sleep.
+import { backoffDelayMs } from '../common/index.ts';
 import type { LlmError } from './errors.ts';
 
 /** Why the client tries again by itself: busy, unreachable or cut-off servers before any text, or a reply cut at its output limit. */
@@ -13,20 +14,8 @@ export interface RetryEvent {
   reason: RetryReason;
 }
 
-/** First backoff step when the server gives no hint; it doubles per retry. */
-export const BASE_RETRY_DELAY_MS = 1000;
-
-/** Longest backoff step (before jitter). */
-export const MAX_BACKOFF_MS = 8000;
-
 /** A server that asks for a longer wait than this gets no retry: the caller shows the wait instead. */
 export const MAX_HINTED_DELAY_MS = 20_000;
-
-/** Exponential backoff with "equal jitter": a delay in [step/2, step] for retry number `attempt` (1-based). */
-export function backoffDelayMs(attempt: number, random: () => number = Math.random): number {
-  const step = Math.min(MAX_BACKOFF_MS, BASE_RETRY_DELAY_MS * 2 ** Math.max(0, attempt - 1));
-  return Math.round(step / 2 + (random() * step) / 2);
-}
 
 /** The retry to make after `error` when `retriesDone` retries were made already; undefined means give up. */
 export function planRetry(error: LlmError, retriesDone: number, maxRetries: number, random: () => number = Math.random): RetryEvent | undefined {

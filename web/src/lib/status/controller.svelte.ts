@@ -3,6 +3,7 @@
 import { fetchHealth, isUnauthorized, type ApiFetch, type Health } from '../api/index.ts';
 import type { TokenStore } from '../auth/index.ts';
 import { classifyHealthFailure } from './summary.ts';
+import { assertNever } from '../common/index.ts';
 
 /** What the shell knows about the server right now. */
 export type StatusPhase =
@@ -118,10 +119,8 @@ export class ServerStatus {
         this.phase = { kind: 'invalid', message: failure.message };
         this.announcement = 'The server answered, but not as expected.';
         return;
-      default: {
-        const unhandled: never = failure;
-        throw new Error(`Unhandled failure ${JSON.stringify(unhandled)}`);
-      }
+      default:
+        return assertNever(failure, 'failure');
     }
   }
 }

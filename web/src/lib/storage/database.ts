@@ -1,6 +1,6 @@
 // The app's IndexedDB database: its name, schema version and the upgrade steps between versions.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { StoredSegment } from '../speech/stt/segment-store.ts';
+import type { StoredSegment } from './answer-audio.ts';
 import type { DocumentsDraft } from './documents-draft.ts';
 import type { StoredInterview } from './interviews.ts';
 import { factsOf } from './summary.ts';

@@ -14,8 +14,9 @@ export {
   summarize,
   withInterviewId,
 } from './interviews.ts';
-export type { AddedInterview, InterviewRecord, InterviewSummary, StoredInterview } from './interviews.ts';
-export { durationOf, factsOf, guessRoleAndCompany, type InterviewFacts, type RoleAndCompany } from './summary.ts';
+export type { AddedInterview, InterviewRecord, InterviewStatus, InterviewSummary, StoredInterview } from './interviews.ts';
+export { durationOf, factsOf, guessRoleAndCompany, stoppedByError, type InterviewFacts, type RoleAndCompany } from './summary.ts';
 export { describeSaveError, isQuotaError } from './errors.ts';
 export { freeCachedDownloads, isAppShellCache, storageEstimate, type StorageEstimate } from './usage.ts';
 export { answerDraftBackup, type AnswerDraftBackup } from './answer-draft-backup.ts';
+export { indexedDbSegmentStore, memorySegmentStore, type SegmentStore, type StoredSegment, type StoredSegmentState } from './answer-audio.ts';

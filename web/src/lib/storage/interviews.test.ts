@@ -14,7 +14,7 @@ import {
   type InterviewRecord,
 } from './interviews.ts';
 
-function record(id: string, createdAt: number, jobDescription: string, concluded = false): InterviewRecord {
+function record(id: string, createdAt: number, jobDescription: string, concluded = false, value = concluded ? 'concluded' : 'awaitingAnswer'): InterviewRecord {
   return {
     id,
     createdAt,
@@ -22,7 +22,7 @@ function record(id: string, createdAt: number, jobDescription: string, concluded
     concluded,
     snapshot: {
       status: 'active',
-      value: concluded ? 'concluded' : 'awaitingAnswer',
+      value,
       context: { id, documents: { resume: '', jobDescription, instructions: '' }, transcript: [], questionsAsked: 3, startedAt: createdAt, endedAt: concluded ? createdAt + 90_000 : null },
     },
   };
@@ -40,6 +40,20 @@ describe('interviews', () => {
     expect(list.map((row) => row.id)).toEqual(['new', 'old']);
     expect(list[1]).toEqual({ id: 'old', title: null, role: 'Designer', company: 'Hooli', date: 1_000, durationMs: 90_000, status: 'concluded', questionCount: 3 });
     expect(list[0]?.status).toBe('in-progress');
+  });
+
+  it('reopens the latest interview still going, never one stopped by an error, which the list shows as such', async () => {
+    await saveInterview(record('going', 1_000, 'Designer at Hooli'));
+    await saveInterview(record('stopped', 5_000, 'Engineer at Acme', false, 'failed'));
+    await saveInterview(record('done', 9_000, 'Analyst at Initech', true));
+    expect((await latestUnfinishedInterview())?.id).toBe('going');
+    expect((await listInterviews()).map((row) => [row.id, row.status])).toEqual([
+      ['done', 'concluded'],
+      ['stopped', 'failed'],
+      ['going', 'in-progress'],
+    ]);
+    await deleteInterview('going');
+    expect(await latestUnfinishedInterview()).toBeUndefined();
   });
 
   it('renames, keeps the title when the session saves again, and clears it with an empty title', async () => {

@@ -1,7 +1,7 @@
 // Interviews as stored in IndexedDB: the machine's persisted snapshot plus what a list needs without reading it
 // (facts derived at every save, an optional title the candidate gave), and the list, rename and delete operations.
 import { openDatabase } from './database.ts';
-import { durationOf, factsOf, type InterviewFacts } from './summary.ts';
+import { durationOf, factsOf, stoppedByError, type InterviewFacts } from './summary.ts';
 
 /** One interview on this device. */
 export interface InterviewRecord {
@@ -21,6 +21,9 @@ export interface StoredInterview extends InterviewRecord {
   facts: InterviewFacts;
 }
 
+/** Where an interview stands, as the history shows it. */
+export type InterviewStatus = 'in-progress' | 'concluded' | 'failed';
+
 /** One row of the history list, newest first. */
 export interface InterviewSummary {
   id: string;
@@ -32,7 +35,8 @@ export interface InterviewSummary {
   date: number;
   /** Start to end, or to the last activity while unfinished. */
   durationMs: number;
-  status: 'in-progress' | 'concluded';
+  /** Going; concluded; or stopped by an error (continued only from the history, never reopened by itself). */
+  status: InterviewStatus;
   questionCount: number;
 }
 
@@ -55,12 +59,15 @@ export async function loadInterview(id: string): Promise<InterviewRecord | undef
   return stored && toRecord(stored);
 }
 
-/** The most recently touched interview that has not concluded, to continue after a reload. */
+/**
+ * The most recently touched interview still going, to reopen after a reload. One stopped by an error is not
+ * reopened by itself (it would greet the candidate with the same error on every visit): the history offers it.
+ */
 export async function latestUnfinishedInterview(): Promise<InterviewRecord | undefined> {
   const db = await openDatabase();
   let cursor = await db.transaction('interviews').store.index('updatedAt').openCursor(null, 'prev');
   while (cursor) {
-    if (!cursor.value.concluded) return toRecord(cursor.value);
+    if (!cursor.value.concluded && !stoppedByError(cursor.value.snapshot)) return toRecord(cursor.value);
     cursor = await cursor.continue();
   }
   return undefined;
@@ -82,7 +89,7 @@ export function summarize(stored: StoredInterview): InterviewSummary {
     company: facts.company,
     date: facts.startedAt ?? stored.createdAt,
     durationMs: durationOf(facts),
-    status: stored.concluded ? 'concluded' : 'in-progress',
+    status: stored.concluded ? 'concluded' : stoppedByError(stored.snapshot) ? 'failed' : 'in-progress',
     questionCount: facts.questionCount,
   };
 }

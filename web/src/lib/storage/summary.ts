@@ -64,6 +64,11 @@ function guessFromLine(line: string): RoleAndCompany {
   return { role: truncate(sentence, MAX_FALLBACK_CHARS), company: null };
 }
 
+/** Whether a persisted snapshot is the machine's `failed` state: stopped by an error, waiting for the candidate to retry. */
+export function stoppedByError(snapshot: unknown): boolean {
+  return field(snapshot, 'value') === 'failed';
+}
+
 /** The facts of a persisted interview snapshot; tolerant of missing or odd fields (an old or imported record). */
 export function factsOf(snapshot: unknown): InterviewFacts {
   const context = field(snapshot, 'context');

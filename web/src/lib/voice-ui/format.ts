@@ -1,5 +1,6 @@
 // Wording of the voice's status line and download sizes (pure, tested).
 import type { VoiceStatus } from '../speech/tts/index.ts';
+import { assertNever } from '../common/index.ts';
 
 /** "12.3 MB" / "850 kB" / "120 B" for a byte count. */
 export function formatBytes(bytes: number): string {
@@ -28,8 +29,4 @@ export function statusText(status: VoiceStatus): string {
     default:
       return assertNever(status);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
 }

@@ -1,11 +1,10 @@
 // Test and script helper: where the PDF fixtures live and how to read them and their captured items.
-// The Awesome-CV resume is shared by all document tests and stays in shared/, beside the repository.
 
 import { readFileSync } from 'node:fs';
-import { OWN as TESTDATA, SHARED as SHARED_DOCUMENTS } from '../testdata/fixtures.ts';
+import { OWN as TESTDATA } from '../testdata/fixtures.ts';
 import type { PdfPageText } from './types.ts';
 
-export { TESTDATA, SHARED_DOCUMENTS };
+export { TESTDATA };
 
 /** A fixture PDF whose text is captured for layout tests. */
 export interface TextFixture {
@@ -16,7 +15,7 @@ export interface TextFixture {
 
 /** The text-bearing PDFs, each captured to `<name>.items.json` with a `<name>.reference.txt` beside it. */
 export const TEXT_FIXTURES: readonly TextFixture[] = [
-  { name: 'awesome-cv-resume', pdf: new URL('awesome-cv-resume.pdf', SHARED_DOCUMENTS) },
+  { name: 'awesome-cv-resume', pdf: new URL('awesome-cv-resume.pdf', TESTDATA) },
   { name: 'two-column', pdf: new URL('two-column.pdf', TESTDATA) },
   { name: 'job-description', pdf: new URL('job-description.pdf', TESTDATA) },
   { name: 'protected', pdf: new URL('protected.pdf', TESTDATA), password: 'xquizit-user' },

@@ -97,6 +97,11 @@ describe('layout of the Awesome-CV resume', () => {
     expect(text).not.toContain('February 10, 2026');
   });
 
+  it("leaves out the names of the contact line's icons, keeping what they stand beside", () => {
+    for (const icon of ['HOUSE-CHIMNEY', 'GITHUB-SQUARE', 'LINKEDIN']) expect(text).not.toContain(icon);
+    expect(text).toMatch(/posquit0\.bj@gmail\.com \| www\.posquit0\.com \| posquit0 \| posquit0/);
+  });
+
   it('joins "Con­" + "sul" and keeps "high­impact" hyphenated', () => {
     expect(text).toContain('Kuma, Consul, and AWS VPC Lattice');
     expect(text).toContain('seeking high-impact opportunities in fast-growing start-up companies');

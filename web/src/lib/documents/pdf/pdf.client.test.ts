@@ -1,6 +1,7 @@
-// The main-thread client against a fake worker: one worker reused, bytes transferred, failures made clear.
-import { describe, expect, it } from 'vitest';
-import { PdfClient, PdfReaderError, type PdfWorkerPort } from './pdf.client.ts';
+// The main-thread client against a fake worker: one worker reused, one request at a time, bytes transferred,
+// failures made clear, and a PDF that keeps the worker busy stopped at the time limit without taking others down.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PdfClient, PdfReaderError, PdfTimeoutError, type PdfWorkerPort } from './pdf.client.ts';
 import { PdfReply, type FromWorker, type ToWorker } from './pdf.protocol.ts';
 
 type Listener = (event: never) => void;
@@ -31,6 +32,12 @@ class FakeWorker implements PdfWorkerPort {
   }
 }
 
+/** Answers loading pdf.js (warm) at once, and hands every read to `read` (null: no answer yet). */
+const warmThen = (read: (message: ToWorker) => FromWorker | null) => (message: ToWorker): FromWorker | null =>
+  message.type === 'warm' ? { type: PdfReply.warmed, id: message.id } : read(message);
+
+const extracts = (worker: FakeWorker) => worker.received.filter((entry) => entry.message.type === 'extract');
+
 const answering = (message: ToWorker): FromWorker =>
   message.type === 'warm'
     ? { type: PdfReply.warmed, id: message.id }
@@ -60,8 +67,8 @@ describe('PdfClient', () => {
     const client = new PdfClient(() => worker);
     const bytes = new ArrayBuffer(8);
     await client.extract(bytes);
-    expect(worker.received[0]!.transfer).toEqual([bytes]);
-    expect(worker.received[0]!.message).toMatchObject({ maxPages: 30 });
+    expect(extracts(worker)[0]!.transfer).toEqual([bytes]);
+    expect(extracts(worker)[0]!.message).toMatchObject({ maxPages: 30 });
   });
 
   it('fails with a clear error when the worker cannot be created', async () => {
@@ -96,5 +103,92 @@ describe('PdfClient', () => {
     client.dispose();
     await expect(pending).rejects.toThrow(/stopped/);
     expect(worker.terminated).toBe(true);
+  });
+
+  it('loads pdf.js in a new worker before the first read, and sends one request at a time', async () => {
+    const held: ToWorker[] = [];
+    const worker = new FakeWorker(
+      warmThen((message) => {
+        held.push(message);
+        return null;
+      }),
+    );
+    const client = new PdfClient(() => worker);
+    const first = client.extract(new ArrayBuffer(1));
+    const second = client.extract(new ArrayBuffer(2));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(worker.received.map((entry) => entry.message.type)).toEqual(['warm', 'extract']);
+    expect(held).toHaveLength(1);
+    worker.emit('message', { data: answering(held[0]!) });
+    await expect(first).resolves.toMatchObject({ text: '1 bytes' });
+    expect(held).toHaveLength(2);
+    worker.emit('message', { data: answering(held[1]!) });
+    await expect(second).resolves.toMatchObject({ text: '2 bytes' });
+  });
+});
+
+describe('PdfClient time limit', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('stops a worker busy with one PDF past the limit; the document behind it is read by a fresh worker', async () => {
+    vi.useFakeTimers();
+    const stuck = new FakeWorker(warmThen(() => null));
+    const fresh = new FakeWorker(answering);
+    const workers = [stuck, fresh];
+    const client = new PdfClient(() => workers.shift()!, { timeoutMs: 30_000 });
+    const endless = client.extract(new ArrayBuffer(7));
+    const other = new ArrayBuffer(9);
+    const next = client.extract(other);
+    const endlessFailed = expect(endless).rejects.toThrow(PdfTimeoutError);
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(stuck.terminated).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await endlessFailed;
+    expect(stuck.terminated).toBe(true);
+    // The other document was never handed to the stopped worker: its bytes went whole to the fresh one.
+    expect(extracts(stuck)).toHaveLength(1);
+    await expect(next).resolves.toEqual({ ok: true, text: '9 bytes', pageCount: 1 });
+    expect(extracts(fresh)[0]!.transfer).toEqual([other]);
+  });
+
+  it('gives each request the whole time, counted from when it is sent', async () => {
+    vi.useFakeTimers();
+    const replies: ToWorker[] = [];
+    const worker = new FakeWorker(
+      warmThen((message) => {
+        replies.push(message);
+        return null;
+      }),
+    );
+    const client = new PdfClient(() => worker, { timeoutMs: 1000 });
+    const first = client.extract(new ArrayBuffer(1));
+    const second = client.extract(new ArrayBuffer(2));
+    await vi.advanceTimersByTimeAsync(900);
+    worker.emit('message', { data: answering(replies[0]!) });
+    await expect(first).resolves.toMatchObject({ ok: true });
+    await vi.advanceTimersByTimeAsync(900);
+    worker.emit('message', { data: answering(replies[1]!) });
+    await expect(second).resolves.toMatchObject({ ok: true });
+    expect(worker.terminated).toBe(false);
+  });
+
+  it('does not count loading pdf.js against the read: a worker slow to start still reads', async () => {
+    vi.useFakeTimers();
+    let warmRequest: ToWorker | null = null;
+    const worker = new FakeWorker((message) => {
+      if (message.type === 'warm') {
+        warmRequest = message;
+        return null;
+      }
+      return answering(message);
+    });
+    const client = new PdfClient(() => worker, { timeoutMs: 1000 });
+    const read = client.extract(new ArrayBuffer(4));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(worker.terminated).toBe(false);
+    worker.emit('message', { data: { type: PdfReply.warmed, id: (warmRequest as ToWorker | null)?.id ?? -1 } });
+    await expect(read).resolves.toEqual({ ok: true, text: '4 bytes', pageCount: 1 });
   });
 });

@@ -1,7 +1,8 @@
 // The whole reader in Node: pdf.js's legacy build over the fixture files, through to text or a problem.
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBytes, SHARED_DOCUMENTS, TESTDATA } from './fixture-files.ts';
-import { loadNodePdfjs, type NodePdfJs } from './node-pdfjs.ts';
+import { readBytes, TESTDATA } from './fixture-files.ts';
+import { loadNodePdfjs, nodePdfAssets, type NodePdfJs } from './node-pdfjs.ts';
 import { readPdf } from './read-pdf.ts';
 import type { PdfReadOptions } from './types.ts';
 
@@ -15,7 +16,7 @@ const read = (name: string, options?: PdfReadOptions) => readPdf(pdfjs, readByte
 
 describe('readPdf', () => {
   it('reads the Awesome-CV resume: three pages of text', async () => {
-    const outcome = await readPdf(pdfjs, readBytes(new URL('awesome-cv-resume.pdf', SHARED_DOCUMENTS)));
+    const outcome = await readPdf(pdfjs, readBytes(new URL('awesome-cv-resume.pdf', TESTDATA)));
     expect(outcome).toMatchObject({ ok: true, pageCount: 3 });
     expect(outcome.ok && outcome.text).toMatch(/^Byungjin Park\n/);
   });
@@ -45,6 +46,16 @@ describe('readPdf', () => {
       expect(outcome).toMatchObject({ ok: true, pageCount: 1 });
       expect(outcome.ok && outcome.text).toMatch(/^Site Reliability Engineer\n/);
     }
+  });
+
+  it('reads Japanese set in a font that is not embedded once pdf.js has its CMaps, and standard fonts not embedded', async () => {
+    const reference = readFileSync(new URL('cjk-standard-fonts.reference.txt', TESTDATA), 'utf8').trim().split('\n');
+    const lines = (outcome: Awaited<ReturnType<typeof read>>) => (outcome.ok ? outcome.text.split(/\n+/) : outcome.code);
+    expect(lines(await readPdf(pdfjs, readBytes(new URL('cjk-standard-fonts.pdf', TESTDATA)), {}, nodePdfAssets()))).toEqual(reference);
+    // Without the CMaps pdf.js cannot map the Japanese codes and leaves that line out.
+    const without = await read('cjk-standard-fonts.pdf');
+    expect(without.ok && without.text).toContain('Resume of Taro Tanaka');
+    expect(without.ok && without.text).not.toContain('職務経歴書');
   });
 
   it('says how many pages a too-long PDF has', async () => {

@@ -12,14 +12,13 @@ import type { PdfFailure, PdfOutcome, PdfPageText, PdfReadOptions } from './type
 export type PdfJsApi = Pick<typeof PdfJs, 'getDocument'>;
 
 /**
- * pdf.js options for text only. Warning: with no cMapUrl, standardFontDataUrl, wasmUrl or iccUrl pdf.js
- * fetches nothing; text needs none of them except predefined CJK CMaps (non-embedded CJK fonts, rare).
- * pdf.js 6 has no eval code path left (`isEvalSupported` is gone); PostScript functions compile to WASM.
+ * pdf.js options for text only. Warning: pdf.js fetches only what PdfAssetOptions names (CMaps for CJK text in
+ * fonts that are not embedded, standard fonts for other fonts not embedded); no wasmUrl or iccUrl: text needs
+ * neither. pdf.js 6 has no eval code path left (`isEvalSupported` is gone); PostScript functions compile to WASM.
  */
 export const PDFJS_TEXT_OPTIONS = {
   useSystemFonts: false,
   disableFontFace: true,
-  useWorkerFetch: false,
   useWasm: false,
   isOffscreenCanvasSupported: false,
   isImageDecoderSupported: false,
@@ -29,13 +28,25 @@ export const PDFJS_TEXT_OPTIONS = {
   verbosity: 0,
 } as const;
 
+/** Where pdf.js finds the CMaps and standard fonts some PDFs need, and whether its own code fetches them. */
+export interface PdfAssetOptions {
+  cMapUrl?: string;
+  cMapPacked?: boolean;
+  standardFontDataUrl?: string;
+  /** True where pdf.js runs in a worker with fetch (the browser); false for file paths (Node). */
+  useWorkerFetch: boolean;
+}
+
+/** No CMaps, no standard fonts: pdf.js fetches nothing (CJK text in fonts that are not embedded is lost). */
+export const NO_PDF_ASSETS: PdfAssetOptions = { useWorkerFetch: false };
+
 /** A PDF's pages as text items, or the problem that stopped reading them. */
 export type PdfPagesOutcome = { ok: true; pages: PdfPageText[]; pageCount: number } | PdfFailure;
 
 /** Opens `bytes` (pdf.js takes ownership of them) and collects each page's text items. */
-export async function readPdfPages(pdfjs: PdfJsApi, bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PdfPagesOutcome> {
+export async function readPdfPages(pdfjs: PdfJsApi, bytes: Uint8Array, options: PdfReadOptions = {}, assets: PdfAssetOptions = NO_PDF_ASSETS): Promise<PdfPagesOutcome> {
   const maxPages = options.maxPages ?? MAX_PDF_PAGES;
-  const task = pdfjs.getDocument({ ...PDFJS_TEXT_OPTIONS, data: bytes, password: options.password });
+  const task = pdfjs.getDocument({ ...PDFJS_TEXT_OPTIONS, ...assets, data: bytes, password: options.password });
   try {
     const pdf = await task.promise;
     const pageCount = pdf.numPages;
@@ -57,8 +68,8 @@ export async function readPdfPages(pdfjs: PdfJsApi, bytes: Uint8Array, options: 
 }
 
 /** Reads a PDF into clean text; a PDF without any text is a `no-text-layer` problem. */
-export async function readPdf(pdfjs: PdfJsApi, bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PdfOutcome> {
-  const read = await readPdfPages(pdfjs, bytes, options);
+export async function readPdf(pdfjs: PdfJsApi, bytes: Uint8Array, options: PdfReadOptions = {}, assets: PdfAssetOptions = NO_PDF_ASSETS): Promise<PdfOutcome> {
+  const read = await readPdfPages(pdfjs, bytes, options, assets);
   if (!read.ok) return read;
   const text = layoutPages(read.pages);
   if (text === '') return { ok: false, code: 'no-text-layer' };

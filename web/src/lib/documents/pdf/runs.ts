@@ -1,5 +1,7 @@
-// pdf.js text items turned into positioned runs: page-relative coordinates, font size, cleaned text.
+// pdf.js text items turned into positioned runs: page-relative coordinates, font size, cleaned text; icon names
+// that icon fonts leak into the text left out.
 
+import { isSpelledOutGlyph } from './icon-glyphs.ts';
 import { normalizeGlyphs } from './normalize-glyphs.ts';
 import type { PdfTextItem } from './types.ts';
 
@@ -39,6 +41,7 @@ export function toRuns(items: readonly PdfTextItem[], view: readonly number[]): 
       continue;
     }
     const size = item.height > 0 ? item.height : d;
+    if (isSpelledOutGlyph(text, item.width, size)) continue;
     const left = e - x0;
     runs.push({
       text,

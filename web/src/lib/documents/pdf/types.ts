@@ -29,7 +29,7 @@ export interface PdfReadOptions {
 }
 
 /** The problems reading a PDF can end in; messages.ts words them. */
-export type PdfProblemCode = 'needs-password' | 'wrong-password' | 'corrupt' | 'no-text-layer' | 'too-many-pages' | 'reader-failed';
+export type PdfProblemCode = 'needs-password' | 'wrong-password' | 'corrupt' | 'no-text-layer' | 'too-many-pages' | 'too-slow' | 'reader-failed';
 
 /** Why a PDF gave no text, with the facts a message may name. */
 export interface PdfFailure {

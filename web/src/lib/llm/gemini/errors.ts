@@ -1,7 +1,8 @@
 // The Google half of the errors: Gemini's relayed error bodies (RetryInfo, QuotaFailure, ErrorInfo, the status
 // names) and its blocked prompts mapped onto LlmError, in words that say who can fix what. Pure.
 import * as v from 'valibot';
-import { LlmError, llmErrorByStatus, retryAfterHeaderMs, type HttpFailure } from '../errors.ts';
+import { LlmError, llmErrorByStatus, type HttpFailure } from '../errors.ts';
+import { parseRetryAfterMs } from '../../common/index.ts';
 
 const GoogleErrorSchema = v.object({
   error: v.looseObject({
@@ -65,7 +66,7 @@ export function geminiUpstreamError(failure: HttpFailure, now = Date.now()): Llm
   const operator = (userMessage: string) => new LlmError('misconfigured', message, { status, userMessage });
   if (status === 429) {
     if (isDailyQuota(body)) return new LlmError('quota-exhausted', message, { status });
-    return new LlmError('rate-limited', message, { status, retryAfterMs: retryAfterHeaderMs(failure.headers?.get('retry-after'), now) ?? retryInfoDelayMs(body) });
+    return new LlmError('rate-limited', message, { status, retryAfterMs: parseRetryAfterMs(failure.headers?.get('retry-after'), now) ?? retryInfoDelayMs(body) });
   }
   if (status === 401) {
     return operator("Google did not accept this server's credentials for Gemini. Whoever runs the xquizit server needs to check GEMINI_API_KEY.");
@@ -86,7 +87,7 @@ export function geminiUpstreamError(failure: HttpFailure, now = Date.now()): Llm
   if (status === 404) {
     return operator(`Google no longer offers the model ${model}. Pick another model on the setup screen; whoever runs the server should take it off GEMINI_MODELS.`);
   }
-  return llmErrorByStatus(status, message, { retryAfterMs: retryAfterHeaderMs(failure.headers?.get('retry-after'), now) ?? retryInfoDelayMs(body) });
+  return llmErrorByStatus(status, message, { retryAfterMs: parseRetryAfterMs(failure.headers?.get('retry-after'), now) ?? retryInfoDelayMs(body) });
 }
 
 /** The error for a prompt Gemini refused outright (promptFeedback.blockReason). */

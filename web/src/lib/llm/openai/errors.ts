@@ -1,6 +1,7 @@
 // The error half of OpenAI-compatible servers: their error bodies (OpenAI's, Ollama's, vLLM's old and new,
 // llama.cpp's, OpenRouter's) read into one shape and mapped onto LlmError, in words that say who can fix what. Pure.
-import { LlmError, llmErrorByStatus, retryAfterHeaderMs, type HttpFailure } from '../errors.ts';
+import { LlmError, llmErrorByStatus, type HttpFailure } from '../errors.ts';
+import { parseRetryAfterMs } from '../../common/index.ts';
 
 /** What any of the servers' error bodies says. */
 export interface ServerError {
@@ -61,7 +62,7 @@ export function openAiUpstreamError(failure: HttpFailure, now = Date.now()): Llm
         "Your documents and the conversation are too long for this model's context window. Shorten the resume or job description, or ask whoever runs the server for a model with a longer context.",
     });
   }
-  return llmErrorByStatus(status, message, { retryAfterMs: retryAfterHeaderMs(failure.headers?.get('retry-after'), now) });
+  return llmErrorByStatus(status, message, { retryAfterMs: parseRetryAfterMs(failure.headers?.get('retry-after'), now) });
 }
 
 /** The status an error sent inside a 200 stream stands for: its numeric code, else a server error. */

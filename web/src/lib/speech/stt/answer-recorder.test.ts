@@ -1,17 +1,17 @@
 // The recorder end to end without a browser: the spoken fixture's frames with Silero's real probabilities in,
-// a fake transcriber that finds each clip in the source out. Also retries, failures, reload recovery, partials,
-// landing order and auto-finish, with synthetic frames.
+// a fake transcriber that finds each clip in the source out. Also retries (under the same clip id), failures, reload
+// recovery, partials, landing order, the server's wait and auto-finish, with synthetic frames.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, NETWORK_ERROR } from '../../api/index.ts';
 import type { ListeningTiming } from '../../interview/types.ts';
 import { AnswerRecorder, type RecorderDeps, type RecorderOptions, type RecorderState } from './answer-recorder.ts';
 import { createFramer, FRAME_MS, FRAME_SAMPLES } from './framer.ts';
-import { memorySegmentStore, type SegmentStore } from './segment-store.ts';
+import { memorySegmentStore, type SegmentStore } from '../../storage/index.ts';
 import { loadAnswerFixture, loadNodeSilero, spokenSeconds, type SpeechFixture } from './testdata/fixtures.ts';
 import type { ClipRequest, Transcribe } from './transcriber.ts';
 import { decodeWav } from './wav.ts';
 
-const OPTIONS: RecorderOptions = { interviewId: 'iv-1', questionId: 'q-1', model: 'small', language: 'en', autoFinishSeconds: null, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 4, timeoutMs: 1000 } };
+const OPTIONS: RecorderOptions = { interviewId: 'iv-1', questionId: 'q-1', model: 'small', language: 'en', autoFinishSeconds: null, retry: { maxAttempts: 3, backoff: { baseMs: 1, maxMs: 4 }, timeoutMs: 1000 } };
 
 interface Harness {
   recorder: AnswerRecorder;
@@ -26,9 +26,9 @@ interface Harness {
 function harness(transcribe: Transcribe, options: Partial<RecorderOptions> = {}, store: SegmentStore = memorySegmentStore()): Harness {
   const h: Omit<Harness, 'recorder'> = { landed: [], takes: [], states: [], requests: [], clock: { now: 1_000_000 }, autoFinished: [] };
   const deps: RecorderDeps = {
-    transcribe: (request, signal) => {
+    transcribe: (request, signal, onPhase) => {
       h.requests.push(request);
-      return transcribe(request, signal);
+      return transcribe(request, signal, onPhase);
     },
     store,
     context: () => h.landed.join(' '),
@@ -80,13 +80,14 @@ describe('AnswerRecorder on the spoken fixture with Silero', () => {
   let frames: Float32Array[];
   let probabilities: number[];
 
+  // Warning: Silero runs on every frame of the fixture here; a busy 2-core machine needs more than the default 10 s.
   beforeAll(async () => {
     fixture = await loadAnswerFixture();
     const detector = await loadNodeSilero();
     frames = createFramer().push(fixture.samples);
     probabilities = [];
     for (const frame of frames) probabilities.push(await detector.probability(frame));
-  });
+  }, 60_000);
 
   /** Finds a clip in the source (sample-exact) and answers the sentences it covers, or their first words. */
   function locatingTranscriber(clips: { offset: number; length: number }[]): Transcribe {
@@ -145,11 +146,15 @@ describe('AnswerRecorder on the spoken fixture with Silero', () => {
     const stored = await store.list('iv-1', 'q-1');
     expect(stored.map((record) => record.state)).toEqual(['pending', 'pending']);
     expect(stored.every((record) => record.pcm !== null)).toBe(true);
+    // The first segment was sent before the reload: sent again after it, it keeps its clip id (the job resumes).
+    const sentBefore = first.requests[0]?.clipId;
+    expect(stored[0]?.clipId).toBe(sentBefore);
 
     const clips: { offset: number; length: number }[] = [];
     const second = harness(locatingTranscriber(clips), {}, store);
     expect(await second.recorder.recover()).toBe(true);
     await until(() => second.takes.length === 1, 'the recovered take');
+    expect(second.requests.map((request) => request.clipId)).toEqual(stored.map((record) => record.clipId));
     expect(second.landed).toEqual(fixture.info.sentences.slice(0, 2).map((s) => s.text));
     await second.recorder.settled();
     expect(await store.list('iv-1', 'q-1')).toEqual([]);
@@ -179,8 +184,51 @@ describe('AnswerRecorder with synthetic speech', () => {
     expect(calls).toBe(4);
     expect(h.landed).toHaveLength(2);
     expect(h.states.some((state) => state.retrying)).toBe(true);
+    // Every try of a segment under one clip id, each segment under its own.
+    const tries = new Map<string, number>();
+    for (const request of h.requests) tries.set(request.clipId, (tries.get(request.clipId) ?? 0) + 1);
+    expect([...tries.values()].sort()).toEqual([1, 3]);
     // Retries count in the audio sent.
     expect(h.takes[0]?.audioSecondsSent).toBeCloseTo(4 * h.requests[0]!.wav.length / 32000, 1);
+  });
+
+  it('waits out a Retry-After the server gives, in seconds or as an HTTP date', async () => {
+    const clock = { now: Date.parse('2026-01-01T00:00:00Z') };
+    let calls = 0;
+    const sentAt: number[] = [];
+    const h = harness(async () => {
+      sentAt.push(Date.now());
+      calls++;
+      if (calls === 1) throw new ApiError(429, 'rate_limited', 'slow down', { headers: new Headers({ 'retry-after': new Date(clock.now + 3).toUTCString() }) });
+      return 'ok';
+    }, { retry: { maxAttempts: 3, backoff: { baseMs: 1, maxMs: 60 }, timeoutMs: 1000 } });
+    h.clock.now = clock.now;
+    h.recorder.start();
+    await feed(h, twoSentences.frames.slice(0, 110), twoSentences.probabilities.slice(0, 110));
+    h.recorder.finish();
+    await until(() => h.takes.length === 1, 'the take');
+    expect(calls).toBe(2);
+  });
+
+  it("shows that the transcription server is starting up while a clip waits for it, and stops once it answered", async () => {
+    let release: (text: string) => void = () => undefined;
+    const h = harness(
+      (_request, _signal, onPhase) =>
+        new Promise<string>((resolve) => {
+          onPhase?.('queued');
+          onPhase?.('starting');
+          release = resolve;
+        }),
+    );
+    h.recorder.start();
+    await feed(h, twoSentences.frames.slice(0, 110), twoSentences.probabilities.slice(0, 110));
+    h.recorder.finish();
+    await until(() => h.recorder.state.serverWait === 'starting', 'the cold start');
+    expect(h.states.map((state) => state.serverWait)).toContain('queued');
+    release('warm now');
+    await until(() => h.takes.length === 1, 'the take');
+    expect(h.recorder.state.serverWait).toBeNull();
+    expect(h.landed).toEqual(['warm now']);
   });
 
   it('tells the candidate when every try failed, then retries on request or lets them skip that part', async () => {
@@ -279,6 +327,30 @@ describe('AnswerRecorder with synthetic speech', () => {
     expect(silenceFrames).toBeGreaterThanOrEqual(62);
     expect(silenceFrames).toBeLessThanOrEqual(64);
     expect(h.states.some((state) => state.autoFinishIn === 1)).toBe(true);
+  });
+
+  it('asked to finish at the next pause, waits for the sentence being spoken to end, or finishes at once in silence', async () => {
+    const h = harness(async () => 'ok');
+    h.recorder.start();
+    const speaking = synthetic([
+      [false, 5],
+      [true, 40],
+    ]);
+    await feed(h, speaking.frames, speaking.probabilities);
+    h.recorder.finishAtPause();
+    const more = synthetic([[true, 30]]);
+    await feed(h, more.frames, more.probabilities);
+    expect(h.autoFinished).toEqual([]);
+    const pause = synthetic([[false, 30]]);
+    await feed(h, pause.frames, pause.probabilities);
+    expect(h.autoFinished).toHaveLength(1);
+
+    const quiet = harness(async () => 'ok');
+    quiet.recorder.start();
+    const silence = synthetic([[false, 20]]);
+    await feed(quiet, silence.frames, silence.probabilities);
+    quiet.recorder.finishAtPause();
+    expect(quiet.autoFinished).toHaveLength(1);
   });
 
   it('sends nothing and lands nothing for silence; the take still completes', async () => {

@@ -1,5 +1,6 @@
 // One spoken answer, from VAD frames to text in the answer box: segments cut at pauses, each kept in storage and
-// sent once (retried with backoff), partial transcripts of the open segment within the upload budget, texts
+// sent once under a stable clip id (retried with backoff; a retry, even after a reload, resumes the same job on the
+// server), the server's phase while a job waits (a cold start), partial transcripts of the open segment within the upload budget, texts
 // landed in order, and the answer's listening timings. No browser audio here: the glue feeds it frames.
 //
 // Lifecycle: start() → pushFrame()… → finish() → (texts land) → idle; recover() picks up what a reload left;
@@ -10,10 +11,12 @@ import { FRAME_MS } from './framer.ts';
 import type { WhisperModel } from './languages.ts';
 import { floatToPcm16, SPEECH_SAMPLE_RATE } from './resample.ts';
 import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs, type RetryPolicy } from './retry.ts';
-import type { SegmentStore, StoredSegment } from './segment-store.ts';
+import { parseRetryAfterMs } from '../../common/index.ts';
+import type { SegmentStore, StoredSegment } from '../../storage/index.ts';
 import { createSegmenter, DEFAULT_SEGMENTER_OPTIONS, msToFrames, type Segmenter, type SegmenterEvent, type SegmenterOptions } from './segmenter.ts';
-import { describeTranscriptionError, promptTail, type Transcribe } from './transcriber.ts';
+import { describeTranscriptionError, promptTail, type ServerPhase, type Transcribe } from './transcriber.ts';
 import { encodeWav } from './wav.ts';
+import { assertNever } from '../../common/index.ts';
 
 /** What the recorder is doing. */
 export type RecorderPhase = 'idle' | 'recording' | 'finishing';
@@ -33,6 +36,8 @@ export interface RecorderState {
   speaking: boolean;
   /** Seconds left before auto-finish while the silence counts down; null otherwise. */
   autoFinishIn: number | null;
+  /** Why the server keeps a clip waiting: its transcription server is starting up, or busy; null otherwise. */
+  serverWait: 'starting' | 'queued' | null;
 }
 
 /** The recorder's surroundings. */
@@ -50,6 +55,8 @@ export interface RecorderDeps {
   /** The chosen silence has passed: the glue stops the microphone and calls finish(). */
   onAutoFinish?: () => void;
   now?: () => number;
+  /** A new clip id (default: a random UUID). */
+  newClipId?: () => string;
 }
 
 /** One answer's settings. */
@@ -72,6 +79,8 @@ type SegmentState = 'open' | 'queued' | 'sending' | 'waiting' | 'failed' | 'done
 
 interface Segment {
   index: number;
+  /** The name every try of this segment's final is sent under (kept with the stored audio). */
+  clipId: string;
   state: SegmentState;
   pcm: Int16Array | null;
   seconds: number;
@@ -102,6 +111,8 @@ interface Take {
   speechEndAt: number | null;
   finished: boolean;
   autoFinishAsked: boolean;
+  /** Finish at the end of the sentence being spoken (the next pause), whatever the auto-finish setting. */
+  finishAtPause: boolean;
 }
 
 /** Orchestrates one question's spoken answer (any number of takes). */
@@ -112,8 +123,11 @@ export class AnswerRecorder {
   readonly #policy: UploadPolicy;
   readonly #retry: RetryPolicy;
   readonly #now: () => number;
+  readonly #newClipId: () => string;
   readonly #segments = new Map<number, Segment>();
   readonly #controllers = new Set<AbortController>();
+  /** The server's phase for each request it answered "still pending". */
+  readonly #waits = new Map<AbortController, ServerPhase>();
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
   #phase: RecorderPhase = 'idle';
   #take: Take | null = null;
@@ -130,6 +144,7 @@ export class AnswerRecorder {
     this.#policy = options.policy ?? DEFAULT_UPLOAD_POLICY;
     this.#retry = options.retry ?? DEFAULT_RETRY_POLICY;
     this.#now = deps.now ?? Date.now;
+    this.#newClipId = deps.newClipId ?? (() => crypto.randomUUID());
   }
 
   /** The state the controls show. */
@@ -151,6 +166,7 @@ export class AnswerRecorder {
       busy: this.#phase !== 'idle' || this.#segments.size > 0,
       speaking: Boolean(segmenter && lastSpeech === segmenter.frames()),
       autoFinishIn,
+      serverWait: this.#serverWait(),
     };
   }
 
@@ -203,6 +219,17 @@ export class AnswerRecorder {
     this.#emit();
   }
 
+  /**
+   * Asks for the take to end once the candidate pauses: at once when no speech is going on, else when the segment
+   * being spoken closes (onAutoFinish is called either way).
+   */
+  finishAtPause(): void {
+    const take = this.#take;
+    if (this.#phase !== 'recording' || !take?.segmenter || take.autoFinishAsked) return;
+    take.finishAtPause = true;
+    if (!take.segmenter.open()) this.#askToFinish(take);
+  }
+
   /** Picks up the segments a reload left for this question (their text is landed, their audio transcribed). */
   async recover(): Promise<boolean> {
     const { interviewId, questionId } = this.#options;
@@ -214,7 +241,7 @@ export class AnswerRecorder {
     this.#take = take;
     for (const record of records) {
       if (record.state !== 'done' && !record.pcm) continue;
-      const segment = newSegment(record.index, take);
+      const segment = newSegment(record.index, take, record.clipId ?? this.#newClipId());
       segment.state = record.state === 'done' ? 'done' : 'queued';
       segment.text = record.text;
       segment.pcm = record.pcm ? new Int16Array(record.pcm) : null;
@@ -284,7 +311,7 @@ export class AnswerRecorder {
   #handle(take: Take, event: SegmenterEvent, send = true): void {
     switch (event.type) {
       case 'open': {
-        const segment = newSegment(this.#nextIndex++, take);
+        const segment = newSegment(this.#nextIndex++, take, this.#newClipId());
         segment.state = 'open';
         this.#segments.set(segment.index, segment);
         take.openIndex = segment.index;
@@ -303,6 +330,7 @@ export class AnswerRecorder {
         take.voicedClosed += segment.voicedSeconds;
         this.#write(segment);
         if (send) this.#pump();
+        if (take.finishAtPause) this.#askToFinish(take);
         return;
       }
       case 'discard': {
@@ -314,10 +342,8 @@ export class AnswerRecorder {
         this.#landReady();
         return;
       }
-      default: {
-        const unreachable: never = event;
-        throw new Error(`unknown segmenter event ${JSON.stringify(unreachable)}`);
-      }
+      default:
+        return assertNever(event, 'segmenter event');
     }
   }
 
@@ -344,7 +370,8 @@ export class AnswerRecorder {
     segment.sent = true;
     this.#emit();
     try {
-      const text = await this.#deps.transcribe({ wav: encodeWav(pcm, SPEECH_SAMPLE_RATE), model: this.#options.model, language: this.#options.language, prompt: this.#promptBefore(segment.index) }, controller.signal);
+      const request = { wav: encodeWav(pcm, SPEECH_SAMPLE_RATE), model: this.#options.model, language: this.#options.language, prompt: this.#promptBefore(segment.index), clipId: segment.clipId };
+      const text = await this.#deps.transcribe(request, controller.signal, (phase) => this.#noteWait(controller, phase));
       if (this.#disposed) return;
       segment.state = 'done';
       segment.text = text;
@@ -355,7 +382,7 @@ export class AnswerRecorder {
       if (this.#disposed || controller.signal.aborted) return;
       if (isRetryable(error) && segment.attempts < this.#retry.maxAttempts) {
         segment.state = 'waiting';
-        const retryAfter = retryAfterSeconds(error);
+        const retryAfter = parseRetryAfterMs((error as { headers?: Headers } | null)?.headers?.get?.('retry-after'), this.#now());
         const timer = setTimeout(() => {
           this.#timers.delete(timer);
           if (segment.state !== 'waiting') return;
@@ -370,6 +397,7 @@ export class AnswerRecorder {
       }
     } finally {
       this.#controllers.delete(controller);
+      this.#waits.delete(controller);
       this.#inFlight--;
       this.#pump();
       this.#emit();
@@ -390,8 +418,10 @@ export class AnswerRecorder {
     take.lastPartialAt = this.#now();
     take.lastPartialSeconds = openSeconds;
     take.sentSeconds += pcm.length / SPEECH_SAMPLE_RATE;
+    // A partial is its own clip: a later partial or the final never resumes it.
+    const request = { wav: encodeWav(pcm, SPEECH_SAMPLE_RATE), model: this.#options.model, language: this.#options.language, prompt: this.#promptBefore(index), clipId: this.#newClipId() };
     this.#deps
-      .transcribe({ wav: encodeWav(pcm, SPEECH_SAMPLE_RATE), model: this.#options.model, language: this.#options.language, prompt: this.#promptBefore(index) }, controller.signal)
+      .transcribe(request, controller.signal, (phase) => this.#noteWait(controller, phase))
       .then((text) => {
         const segment = this.#segments.get(index);
         if (segment && segment.state !== 'done') segment.partial = text;
@@ -400,9 +430,21 @@ export class AnswerRecorder {
       .catch(() => undefined)
       .finally(() => {
         this.#controllers.delete(controller);
+        this.#waits.delete(controller);
         if (take.partial === controller) take.partial = null;
         this.#emit();
       });
+  }
+
+  #noteWait(controller: AbortController, phase: ServerPhase): void {
+    this.#waits.set(controller, phase);
+    this.#emit();
+  }
+
+  #serverWait(): RecorderState['serverWait'] {
+    const phases = [...this.#waits.values()];
+    if (phases.includes('starting')) return 'starting';
+    return phases.includes('queued') ? 'queued' : null;
   }
 
   #ledger(take: Take, openSeconds: number, openSpeechFrames: number): UploadLedger {
@@ -431,6 +473,11 @@ export class AnswerRecorder {
     if (seconds === null || !segmenter || lastSpeech == null || segmenter.open() || take.autoFinishAsked) return;
     // Warning: only after the candidate has said something, and only after the silence they chose.
     if (((segmenter.frames() - lastSpeech) * FRAME_MS) / 1000 < seconds) return;
+    this.#askToFinish(take);
+  }
+
+  #askToFinish(take: Take): void {
+    if (take.autoFinishAsked) return;
     take.autoFinishAsked = true;
     this.#deps.onAutoFinish?.();
   }
@@ -478,6 +525,7 @@ export class AnswerRecorder {
       interviewId: this.#options.interviewId,
       questionId: this.#options.questionId,
       index: segment.index,
+      clipId: segment.clipId,
       state: segment.state === 'done' ? 'done' : segment.state === 'open' ? 'open' : 'pending',
       // A copy: the stored buffer must not be the one the recorder keeps using.
       pcm: segment.pcm ? segment.pcm.slice().buffer : null,
@@ -552,17 +600,12 @@ function newTake(segmenter: Segmenter | null, startedAt: number): Take {
     speechEndAt: null,
     finished: false,
     autoFinishAsked: false,
+    finishAtPause: false,
   };
 }
 
-function newSegment(index: number, take: Take): Segment {
-  return { index, state: 'queued', pcm: null, seconds: 0, voicedSeconds: 0, text: null, partial: '', attempts: 0, error: null, sent: false, take, writes: Promise.resolve() };
-}
-
-function retryAfterSeconds(error: unknown): number | undefined {
-  const header = (error as { headers?: Headers } | null)?.headers?.get?.('retry-after');
-  const seconds = header ? Number(header) : NaN;
-  return Number.isFinite(seconds) ? seconds : undefined;
+function newSegment(index: number, take: Take, clipId: string): Segment {
+  return { index, clipId, state: 'queued', pcm: null, seconds: 0, voicedSeconds: 0, text: null, partial: '', attempts: 0, error: null, sent: false, take, writes: Promise.resolve() };
 }
 
 function round2(value: number): number {

@@ -1,11 +1,10 @@
 // Public face of the candidate's voice: the answer-area controls and setup panel, the settings, and what the
-// rest of the app needs (joining spoken text to a draft, merging timings, deleting an interview's audio).
+// rest of the app needs (joining spoken text to a draft, merging timings).
 // The pipeline: capture.worklet → resample (16 kHz) → framer → vad (Silero) → segmenter → answer-recorder
-// (segment-store, transcriber → POST /api/stt/runpod, budget, retry) → text landed in the answer box.
+// (storage's answer-audio store, transcriber → POST /api/stt/runpod, budget, retry) → text landed in the answer box.
 export { default as MicControls } from './MicControls.svelte';
 export { default as MicSetup } from './MicSetup.svelte';
 export { joinAnswer, mergeListening } from './answer-text.ts';
-export { deleteAnswerAudio, type StoredSegment } from './segment-store.ts';
 export { DEFAULT_STT_SETTINGS, loadSttSettings, saveSttSettings, type SttSettings } from './settings.ts';
 export { WHISPER_LANGUAGES, WHISPER_MODELS, type WhisperModel } from './languages.ts';
 export type { RecorderState } from './answer-recorder.ts';

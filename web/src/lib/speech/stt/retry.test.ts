@@ -7,10 +7,11 @@ describe('isRetryable', () => {
   it.each<[string, unknown, boolean]>([
     ['a network drop', new ApiError(0, NETWORK_ERROR, 'x'), true],
     ['a slow try', new TranscriptionTimeout('x'), true],
-    ['a RunPod job that failed (502)', new ApiError(502, 'upstream_error', 'x'), true],
+    ['a RunPod failure of the machine (502)', new ApiError(502, 'upstream_error', 'x'), true],
     ['a queue timeout (504)', new ApiError(504, 'upstream_timeout', 'x'), true],
     ['rate limiting (429)', new ApiError(429, 'rate_limited', 'x'), true],
     ['a relayed 500', new ApiError(500, 'unexpected_response', 'x'), true],
+    ['a clip the worker cannot transcribe (422)', new ApiError(422, 'transcription_failed', 'x'), false],
     ['no speech-to-text on the server', new ApiError(503, 'not_configured', 'x'), false],
     ['a bad request', new ApiError(400, 'bad_request', 'x'), false],
     ['a missing token', new ApiError(401, 'unauthorized', 'x'), false],
@@ -22,9 +23,10 @@ describe('isRetryable', () => {
 });
 
 describe('retryDelayMs', () => {
-  it('doubles from 1 s up to the cap, and honours a longer Retry-After', () => {
-    expect([1, 2, 3, 4, 5].map((attempt) => retryDelayMs(attempt))).toEqual([1000, 2000, 4000, 8000, 8000]);
-    expect(retryDelayMs(1, DEFAULT_RETRY_POLICY, 5)).toBe(5000);
-    expect(retryDelayMs(1, DEFAULT_RETRY_POLICY, 60)).toBe(8000);
+  it('follows the shared backoff (1 s doubling to 8 s, with jitter), and honours a longer Retry-After up to the cap', () => {
+    expect([1, 2, 3, 4, 5].map((attempt) => retryDelayMs(attempt, DEFAULT_RETRY_POLICY, undefined, () => 1))).toEqual([1000, 2000, 4000, 8000, 8000]);
+    expect([1, 2, 3].map((attempt) => retryDelayMs(attempt, DEFAULT_RETRY_POLICY, undefined, () => 0))).toEqual([500, 1000, 2000]);
+    expect(retryDelayMs(1, DEFAULT_RETRY_POLICY, 5000, () => 1)).toBe(5000);
+    expect(retryDelayMs(1, DEFAULT_RETRY_POLICY, 60_000, () => 1)).toBe(8000);
   });
 });

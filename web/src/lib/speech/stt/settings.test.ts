@@ -1,7 +1,7 @@
 // Settings: defaults are the seed's, a corrupt or foreign value falls back field by field, and the model list
 // is the one the proxy accepts.
 import { describe, expect, it } from 'vitest';
-import { WHISPER_MODELS as PROXY_MODELS } from '../../../../../proxy/src/routes/runpod-request.ts';
+import { WHISPER_MODELS as PROXY_MODELS } from '../../../../../proxy/src/routes/runpod/request.ts';
 import { languagesByName, WHISPER_LANGUAGES, WHISPER_MODELS } from './languages.ts';
 import { DEFAULT_STT_SETTINGS, loadSttSettings, parseSttSettings, saveSttSettings, STT_SETTINGS_KEY } from './settings.ts';
 

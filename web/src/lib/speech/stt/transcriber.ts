@@ -1,5 +1,7 @@
 // One transcription try: a WAV clip through the proxy's POST /api/stt/runpod (bearer token via the app's API
-// client), the worker's output read back to text. Retries and backoff belong to the recorder (retry.ts).
+// client), named by a clip id so a retry resumes the same job; while the proxy answers 202 (the job is queued, or
+// the server is starting up) the job is followed with GET /api/stt/runpod/jobs/{clip_id}, its phase reported; the
+// worker's output read back to text. Retries and backoff belong to the recorder (retry.ts).
 import * as v from 'valibot';
 import { ApiError, readJsonOrThrow, UNEXPECTED_RESPONSE, type ApiFetch } from '../../api/index.ts';
 import type { WhisperModel } from './languages.ts';
@@ -21,10 +23,24 @@ export interface ClipRequest {
   language: string | null;
   /** The answer's text so far (Whisper's initial_prompt); trimmed to its last MAX_PROMPT_CHARS. */
   prompt: string;
+  /** The clip's stable name (8–64 letters, digits, - or _): every try of the same clip sends the same one. */
+  clipId: string;
 }
 
+/** Where a job the proxy answered 202 for stands: waiting its turn, waiting for a server to start, or running. */
+export type ServerPhase = 'queued' | 'starting' | 'running';
+
 /** Sends one clip; resolves to its text (possibly empty), rejects with ApiError or TranscriptionTimeout. */
-export type Transcribe = (request: ClipRequest, signal: AbortSignal) => Promise<string>;
+export type Transcribe = (request: ClipRequest, signal: AbortSignal, onPhase?: (phase: ServerPhase) => void) => Promise<string>;
+
+// A 202 from the proxy; a phase this app does not know yet (a newer proxy) reads as 'queued'.
+const PendingSchema = v.object({
+  clip_id: v.optional(v.string()),
+  phase: v.fallback(v.picklist(['queued', 'starting', 'running', 'submitted']), 'queued'),
+});
+
+/** The most 202 answers followed for one clip; the proxy ends every job well before (RUNPOD_JOB_TIMEOUT_MS). */
+export const MAX_PENDING_ANSWERS = 60;
 
 const OutputSchema = v.object({
   transcription: v.optional(v.nullable(v.string())),
@@ -41,6 +57,7 @@ export function sttBody(request: ClipRequest): Record<string, unknown> {
     enable_vad: true,
     no_speech_threshold: NO_SPEECH_THRESHOLD,
     ...(prompt ? { initial_prompt: prompt } : {}),
+    clip_id: request.clipId,
   };
 }
 
@@ -62,23 +79,35 @@ export function promptTail(text: string): string {
   return space === -1 ? tail : tail.slice(space + 1);
 }
 
-/** A Transcribe over the proxy, each try abandoned after `timeoutMs`. */
+/** A Transcribe over the proxy; each request is abandoned after `timeoutMs` (the proxy itself answers within 30 s). */
 export function createTranscriber(apiFetch: ApiFetch, timeoutMs: number): Transcribe {
-  return async (request, signal) => {
+  const send = async (path: string, init: RequestInit, signal: AbortSignal): Promise<Response> => {
     const timeout = AbortSignal.timeout(timeoutMs);
-    const combined = AbortSignal.any([signal, timeout]);
     try {
-      const response = await apiFetch('/api/stt/runpod', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(sttBody(request)),
-        signal: combined,
-      });
-      return textOfOutput(await readJsonOrThrow(response));
+      return await apiFetch(path, { ...init, signal: AbortSignal.any([signal, timeout]) });
     } catch (error) {
-      if (timeout.aborted && !signal.aborted) throw new TranscriptionTimeout(`No transcript after ${Math.round(timeoutMs / 1000)} s.`);
+      if (timeout.aborted && !signal.aborted) throw new TranscriptionTimeout(`No answer from the server after ${Math.round(timeoutMs / 1000)} s.`);
       throw error;
     }
+  };
+  const submit = (request: ClipRequest, signal: AbortSignal) =>
+    send('/api/stt/runpod', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(sttBody(request)) }, signal);
+  return async (request, signal, onPhase) => {
+    let response = await submit(request, signal);
+    for (let pending = 0; response.status === 202; pending++) {
+      if (pending >= MAX_PENDING_ANSWERS) throw new TranscriptionTimeout('The transcription server is still not done with this part of your answer.');
+      const parsed = v.safeParse(PendingSchema, await readJsonOrThrow(response));
+      const phase = parsed.success ? parsed.output.phase : 'queued';
+      onPhase?.(phase === 'submitted' ? 'queued' : phase);
+      try {
+        response = await send(`/api/stt/runpod/jobs/${encodeURIComponent(request.clipId)}`, { method: 'GET' }, signal);
+      } catch (error) {
+        // The proxy no longer knows the job (it restarted, or another instance answered): send the clip again.
+        if (!(error instanceof ApiError && error.status === 404)) throw error;
+        response = await submit(request, signal);
+      }
+    }
+    return textOfOutput(await readJsonOrThrow(response));
   };
 }
 
@@ -89,6 +118,7 @@ export function describeTranscriptionError(error: unknown): string {
     if (error.code === 'not_configured') return 'This server has no speech-to-text service set up (RUNPOD_API_KEY and RUNPOD_ENDPOINT_ID), so spoken answers cannot be transcribed. Type your answer instead.';
     if (error.status === 401 || error.code === 'unauthorized') return 'The server did not accept your access token. Enter it again at the top of the page.';
     if (error.status === 0) return 'The server could not be reached. Check your connection.';
+    // The proxy's own messages (a FAILED job included) are written for the candidate.
     return error.message;
   }
   return error instanceof Error ? error.message : String(error);

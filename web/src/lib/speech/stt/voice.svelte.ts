@@ -7,7 +7,7 @@ import { AnswerRecorder, type RecorderState } from './answer-recorder.ts';
 import { startListening, type Listening } from './listen.ts';
 import { closeStream, describeMicError, openMicrophone, type MicProblem } from './mic.ts';
 import { DEFAULT_RETRY_POLICY } from './retry.ts';
-import { indexedDbSegmentStore, type SegmentStore } from './segment-store.ts';
+import { indexedDbSegmentStore, type SegmentStore } from '../../storage/index.ts';
 import { loadSttSettings } from './settings.ts';
 import { createTranscriber, type Transcribe } from './transcriber.ts';
 import { loadSpeechDetector } from './vad.client.ts';
@@ -34,7 +34,7 @@ export interface VoiceAnswerDeps {
 /** The glue's own phase on top of the recorder's: opening the microphone, or closing it at "Done". */
 export type VoicePhase = 'idle' | 'starting' | 'recording' | 'stopping' | 'finishing';
 
-const IDLE_STATE: RecorderState = { phase: 'idle', pending: '', retrying: false, failure: null, busy: false, speaking: false, autoFinishIn: null };
+const IDLE_STATE: RecorderState = { phase: 'idle', pending: '', retrying: false, failure: null, busy: false, speaking: false, autoFinishIn: null, serverWait: null };
 
 /** One question's spoken answer. */
 export class VoiceAnswer {
@@ -141,6 +141,11 @@ export class VoiceAnswer {
     } catch {
       // Storage unreadable: nothing to recover; answers still work.
     }
+  }
+
+  /** Ends the take once the candidate pauses (the interview's time is up). */
+  finishAtPause(): void {
+    if (this.phase === 'recording') this.#recorder.finishAtPause();
   }
 
   /** Tries the failed segments again. */

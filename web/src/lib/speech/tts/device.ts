@@ -1,6 +1,7 @@
 // Which ONNX Runtime backend runs Kokoro on this browser, and whether it can run at all. Pure: the browser's
 // `navigator.gpu` and `WebAssembly.validate` come in as arguments.
 import type { TtsDevice } from './types.ts';
+import { assertNever } from '../../common/index.ts';
 
 /** What the settings may ask for. */
 export type DeviceChoice = TtsDevice | 'auto';
@@ -31,10 +32,8 @@ export function resolveDevice(choice: DeviceChoice, webGpuAdapter: boolean): Tts
     case 'webgpu':
     case 'auto':
       return webGpuAdapter ? 'webgpu' : 'wasm';
-    default: {
-      const unknown: never = choice;
-      throw new Error(`unknown device ${String(unknown)}`);
-    }
+    default:
+      return assertNever(choice, 'device');
   }
 }
 
@@ -70,9 +69,7 @@ export function blockerMessage(blocker: Exclude<KokoroBlocker, null>): string {
       return 'The natural voice needs WebAssembly, which this browser does not run.';
     case 'no-wasm-simd':
       return 'The natural voice needs WebAssembly SIMD, which this browser lacks.';
-    default: {
-      const unknown: never = blocker;
-      throw new Error(`unknown blocker ${String(unknown)}`);
-    }
+    default:
+      return assertNever(blocker, 'blocker');
   }
 }

@@ -11,6 +11,7 @@ import { summarizeProgress } from './progress.ts';
 import { BROWSER_VOICE_LABEL, kokoroLabel, QuestionSpeaker, type SpeakerState } from './question-speaker.ts';
 import type { FileProgress, SpeechSettings, Synthesizer, TtsBackendInfo } from './types.ts';
 import { loadSpeechSettings, saveSpeechSettings, type SettingsStorage } from './voice-settings.ts';
+import { assertNever } from '../../common/index.ts';
 
 /** What the voice is doing, for the `tts-status` line. */
 export type VoiceStatus =
@@ -244,8 +245,4 @@ export class InterviewerVoice {
     this.#persistAsked = true;
     void this.#deps.persistStorage?.().catch(() => undefined);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
 }

@@ -12,7 +12,7 @@ describe('modelSourceSettings', () => {
   });
 
   it('refuses a source it does not know', () => {
-    expect(() => modelSourceSettings('somewhere' as never, 'http://a')).toThrow(/unknown model source/);
+    expect(() => modelSourceSettings('somewhere' as never, 'http://a')).toThrow(/unexpected model source/);
   });
 });
 

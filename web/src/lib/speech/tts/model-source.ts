@@ -1,6 +1,7 @@
 // Where transformers.js fetches Kokoro's model files from (Hugging Face or this server's `/models/`), and where
 // kokoro-js fetches voices from (always this origin's `/voices/`). Pure: the worker applies the result.
 import type { ModelSource } from './types.ts';
+import { assertNever } from '../../common/index.ts';
 
 /** The path on our origin where the proxy serves MODELS_DIR (GET /api/health says `models: { baseUrl: '/models/' }`). */
 export const MODELS_BASE_PATH = '/models/';
@@ -35,10 +36,8 @@ export function modelSourceSettings(source: ModelSource, origin: string): Transf
       return { allowLocalModels: true, allowRemoteModels: false, localModelPath };
     case 'huggingface':
       return { allowLocalModels: false, allowRemoteModels: true, localModelPath };
-    default: {
-      const unknown: never = source;
-      throw new Error(`unknown model source ${String(unknown)}`);
-    }
+    default:
+      return assertNever(source, 'model source');
   }
 }
 

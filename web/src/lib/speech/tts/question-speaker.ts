@@ -8,6 +8,7 @@ import type { BrowserVoice } from './browser-voice.ts';
 import { createPieceSplitter, createRangeMap, pieceKey, type PieceSplitter, type RangeMap, type SpeechPiece } from './pieces.ts';
 import type { PieceTrace } from './pipeline-overhead.ts';
 import type { SpeechSettings, SynthesizedPiece, Synthesizer, TtsBackendInfo } from './types.ts';
+import { assertNever } from '../../common/index.ts';
 
 /** What the UI shows of the voice. */
 export interface SpeakerState {
@@ -564,8 +565,4 @@ export class QuestionSpeaker {
     this.#state = next;
     for (const listener of [...this.#listeners]) listener(next);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
 }

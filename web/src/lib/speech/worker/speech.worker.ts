@@ -9,6 +9,7 @@ import { applyProgressEvent } from '../tts/progress.ts';
 import type { FileProgress } from '../tts/types.ts';
 import { createTwoLaneRunner } from './lanes.ts';
 import { isVadRequest, TtsCommand, TtsErrorCode, TtsReply, VadCommand, VadReply, type FromWorker, type ToWorker, type TtsToWorker, type VadToWorker } from './speech.protocol.ts';
+import { assertNever } from '../../common/index.ts';
 
 /** The worker's global scope as far as this loop uses it (the DOM lib types `self` as a window). */
 const scope = self as unknown as {
@@ -96,10 +97,8 @@ async function handleTts(message: TtsToWorker): Promise<void> {
     case TtsCommand.unload:
       await disposeEngine();
       return;
-    default: {
-      const unknown: never = message;
-      throw new Error(`unknown command ${JSON.stringify(unknown)}`);
-    }
+    default:
+      return assertNever(message, 'command');
   }
 }
 
@@ -137,10 +136,8 @@ async function handleVad(message: VadToWorker): Promise<void> {
     case VadCommand.reset:
       vad?.reset();
       return;
-    default: {
-      const unknown: never = message;
-      throw new Error(`unknown command ${JSON.stringify(unknown)}`);
-    }
+    default:
+      return assertNever(message, 'command');
   }
 }
 

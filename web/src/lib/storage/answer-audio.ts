@@ -1,6 +1,6 @@
 // The answer's audio segments in IndexedDB (store `answer-audio`), kept until their text has landed in the answer,
-// so a reload or a dropped network loses nothing the candidate said. Thin adapter over storage/database.ts.
-import { openDatabase } from '../../storage/index.ts';
+// so a reload or a dropped network loses nothing the candidate said. The recorder sees only SegmentStore.
+import { openDatabase } from './database.ts';
 
 /** Where a stored segment stands: still being spoken, waiting for its text, or transcribed. */
 export type StoredSegmentState = 'open' | 'pending' | 'done';
@@ -12,6 +12,8 @@ export interface StoredSegment {
   questionId: string;
   /** Order within the answer. */
   index: number;
+  /** The name its transcription is sent under, so a retry after a reload resumes the same job (older records lack it). */
+  clipId?: string;
   state: StoredSegmentState;
   /** 16 kHz mono 16-bit samples; null once the text has arrived. */
   pcm: ArrayBuffer | null;
@@ -60,19 +62,7 @@ export const indexedDbSegmentStore: SegmentStore = {
   },
 };
 
-/** Deletes every stored segment of an interview (call when the interview itself is deleted). */
-export async function deleteAnswerAudio(interviewId: string): Promise<void> {
-  const db = await openDatabase();
-  const transaction = db.transaction(STORE, 'readwrite');
-  let cursor = await transaction.store.index('interviewId').openCursor(interviewId);
-  while (cursor) {
-    await cursor.delete();
-    cursor = await cursor.continue();
-  }
-  await transaction.done;
-}
-
-/** An in-memory SegmentStore (unit tests, and a fallback when IndexedDB cannot open). */
+/** An in-memory SegmentStore, for tests. */
 export function memorySegmentStore(): SegmentStore & { records: Map<string, StoredSegment> } {
   const records = new Map<string, StoredSegment>();
   const key = (interviewId: string, questionId: string, index: number) => JSON.stringify([interviewId, questionId, index]);

@@ -1,8 +1,8 @@
-// The answer-audio store in IndexedDB: segments by interview, question and index; other answers and whole
-// interviews removed; the in-memory store behaves the same.
+// The answer-audio store in IndexedDB: segments by interview, question and index; other answers removed; the
+// in-memory store behaves the same.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { deleteAnswerAudio, indexedDbSegmentStore, memorySegmentStore, type SegmentStore, type StoredSegment } from './segment-store.ts';
+import { indexedDbSegmentStore, memorySegmentStore, type SegmentStore, type StoredSegment } from './answer-audio.ts';
 
 function segment(questionId: string, index: number, interviewId = 'iv'): StoredSegment {
   return { interviewId, questionId, index, state: 'pending', pcm: Int16Array.from([index + 7, -index - 7]).buffer, seconds: 2 / 16000, voicedSeconds: 0, text: null, updatedAt: 1 };
@@ -30,12 +30,4 @@ describe.each<[string, SegmentStore]>([
     expect((await store.list('iv', 'q2')).map((r) => r.index)).toEqual([1]);
     expect(await store.list('other', 'q2')).toHaveLength(1);
   });
-});
-
-it('deleteAnswerAudio drops every segment of an interview', async () => {
-  await indexedDbSegmentStore.put(segment('q9', 0, 'gone'));
-  await indexedDbSegmentStore.put(segment('q8', 3, 'gone'));
-  await deleteAnswerAudio('gone');
-  expect(await indexedDbSegmentStore.list('gone', 'q9')).toEqual([]);
-  expect(await indexedDbSegmentStore.list('gone', 'q8')).toEqual([]);
 });
