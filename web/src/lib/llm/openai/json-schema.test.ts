@@ -9,9 +9,25 @@ describe('toStrictJsonSchema', () => {
       type: 'object',
       properties: {
         strategy: { type: 'string' },
-        topics: { type: 'array', items: { type: 'string' }, minItems: 3, maxItems: 8 },
+        requirements: { type: 'array', items: { type: 'string' }, minItems: 3, maxItems: 10 },
+        topics: {
+          type: 'array',
+          minItems: 3,
+          maxItems: 8,
+          items: {
+            type: 'object',
+            properties: {
+              name: { type: 'string' },
+              why: { type: 'string' },
+              requirements: { type: 'array', items: { type: 'integer' } },
+              probes: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 4 },
+            },
+            required: ['name', 'why', 'requirements', 'probes'],
+            additionalProperties: false,
+          },
+        },
       },
-      required: ['strategy', 'topics'],
+      required: ['strategy', 'requirements', 'topics'],
       additionalProperties: false,
     });
   });
