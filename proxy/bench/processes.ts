@@ -41,6 +41,17 @@ export async function startNaiveRelay(upstream: string): Promise<Served> {
   return served(child, /listening on (\S+)/.exec(line)![1]!);
 }
 
+/** Starts the plain node:http relay baseline (bench/plain-relay.ts) pointed at `upstream`. */
+export async function startPlainRelay(upstream: string): Promise<Served> {
+  const child = spawn(NODE_TS[0]!, [...NODE_TS.slice(1), 'bench/plain-relay.ts'], {
+    cwd: PROXY_DIR,
+    env: { PATH: process.env.PATH ?? '', UPSTREAM_URL: upstream },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = await firstLine(child, (text) => text.includes('listening on'));
+  return served(child, /listening on (\S+)/.exec(line)![1]!);
+}
+
 /** Starts the real proxy (src/main.ts) pointed at `upstream`, with limits opened up for load. */
 export async function startProxy(upstream: string): Promise<Served> {
   const child = spawn(NODE_TS[0]!, [...NODE_TS.slice(1), 'src/main.ts'], {
