@@ -33,6 +33,7 @@ const server = http.createServer((request, response) => {
     outgoing.end(body);
   });
 });
+process.on("SIGTERM", () => process.exit(0));
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

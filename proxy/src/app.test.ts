@@ -28,6 +28,7 @@ describe('health', () => {
       llm: { provider: 'gemini', models: ['gemini-2.5-flash', 'gemini-2.5-flash-lite', 'gemini-2.5-pro'], defaultModel: 'gemini-2.5-flash' },
       stt: { provider: 'runpod' },
       models: null,
+      limits: { store: 'memory', perMinute: 120, dailyRequests: null },
     });
   });
 
@@ -103,6 +104,20 @@ describe('the /api gate', () => {
     expect(await limited.json()).toMatchObject({ error: { code: 'rate_limited' } });
     expect((await call(app, '/api/x', { headers: { authorization: 'Bearer b' } })).status).toBe(404);
     expect((await call(app, '/api/health', { headers: { authorization: 'Bearer a' } })).status).toBe(200);
+  });
+
+  it('refuses a token past TOKEN_DAILY_REQUESTS with 429 daily_limit_reached until the day is over', async () => {
+    const app = appWith({ TOKEN_DAILY_REQUESTS: '2', PROXY_TOKENS: 'a,b' });
+    const auth = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+    expect([(await call(app, '/api/x', auth('a'))).status, (await call(app, '/api/x', auth('a'))).status]).toEqual([404, 404]);
+    const spent = await call(app, '/api/x', auth('a'));
+    expect(spent.status).toBe(429);
+    expect(Number(spent.headers.get('retry-after'))).toBeGreaterThan(23 * 3600);
+    expect(await spent.json()).toEqual({
+      error: { code: 'daily_limit_reached', message: expect.stringMatching(/^The daily budget of 2 requests is used up; it renews in 2[34] h( \d+ min)?\./) },
+    });
+    expect((await call(app, '/api/x', auth('b'))).status).toBe(404);
+    expect(await (await call(app, '/api/health')).json()).toMatchObject({ limits: { store: 'memory', perMinute: 120, dailyRequests: 2 } });
   });
 
   it('refuses bodies over MAX_BODY_BYTES with 413, declared or streamed', async () => {

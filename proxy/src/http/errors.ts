@@ -11,6 +11,8 @@ export type ProxyErrorCode =
   | 'method_not_allowed'
   | 'payload_too_large'
   | 'rate_limited'
+  | 'daily_limit_reached'
+  | 'limits_unavailable'
   | 'not_configured'
   | 'upstream_unreachable'
   | 'upstream_timeout'

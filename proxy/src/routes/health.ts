@@ -3,6 +3,7 @@ import type { H3Event } from 'h3';
 import type { ProxyContext } from '../context.ts';
 import { bearerToken } from '../http/auth.ts';
 import { jsonResponse } from '../http/errors.ts';
+import type { LimitsHealth } from '../limits/index.ts';
 
 /** The health document's shape (the proxy's public contract). */
 export interface HealthBody {
@@ -14,6 +15,8 @@ export interface HealthBody {
   stt: { provider: 'runpod' } | null;
   /** Where this server serves model files (MODELS_DIR), so the app can load its voice from here. */
   models: { baseUrl: '/models/' } | null;
+  /** Request budgets and where they are kept; with Redis, whether it can be reached right now. */
+  limits: LimitsHealth;
 }
 
 /** Answers the health document; `authorized` tells the app whether its stored token works. */
@@ -28,6 +31,7 @@ export function healthHandler(ctx: ProxyContext) {
       llm: gemini ? { provider: 'gemini', models: gemini.models, defaultModel: gemini.defaultModel } : null,
       stt: runpod ? { provider: 'runpod' } : null,
       models: ctx.config.modelsDir ? { baseUrl: '/models/' } : null,
+      limits: ctx.limits.health(),
     };
     return jsonResponse(body);
   };
