@@ -11,6 +11,8 @@ export interface LoadResult {
   bytes: number;
   seconds: number;
   failures: number;
+  /** Why streams failed: an HTTP status, or the error's code. */
+  failureReasons: Record<string, number>;
 }
 
 const BODY = JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'Ask me the next question.' }] }] });
@@ -20,7 +22,7 @@ const now = () => performance.timeOrigin + performance.now();
 /** Runs `streams` concurrent streaming calls against `baseUrl` + the Gemini path, their starts spread evenly over `rampMs`. */
 export async function runLoad(baseUrl: string, path: string, streams: number, rampMs: number): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-  const result: LoadResult = { chunkLatencies: [], firstByte: [], chunks: 0, bytes: 0, seconds: 0, failures: 0 };
+  const result: LoadResult = { chunkLatencies: [], firstByte: [], chunks: 0, bytes: 0, seconds: 0, failures: 0, failureReasons: {} };
   const started = now();
   const url = new URL(path, baseUrl);
   await Promise.all(
@@ -37,7 +39,7 @@ function oneStream(url: URL, agent: http.Agent, result: LoadResult): Promise<voi
     const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'x-goog-api-key': 'bench-key' } }, (response) => {
       let firstSeen = false;
       let pending = '';
-      if (response.statusCode !== 200) result.failures++;
+      if (response.statusCode !== 200) fail(result, `HTTP ${response.statusCode}`);
       response.setEncoding('utf8');
       response.on('data', (text: string) => {
         const arrived = now();
@@ -56,17 +58,22 @@ function oneStream(url: URL, agent: http.Agent, result: LoadResult): Promise<voi
         pending = pending.slice(cut + 4);
       });
       response.on('end', resolve);
-      response.on('error', () => {
-        result.failures++;
+      response.on('error', (error: NodeJS.ErrnoException) => {
+        fail(result, error.code ?? error.message);
         resolve();
       });
     });
-    request.on('error', () => {
-      result.failures++;
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      fail(result, error.code ?? error.message);
       resolve();
     });
     request.end(BODY);
   });
+}
+
+function fail(result: LoadResult, reason: string): void {
+  result.failures++;
+  result.failureReasons[reason] = (result.failureReasons[reason] ?? 0) + 1;
 }
 
 /** The value at quantile q (0..1) of unsorted samples. */

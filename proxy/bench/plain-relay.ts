@@ -4,7 +4,8 @@
 import http from 'node:http';
 
 const upstream = new URL(process.env.UPSTREAM_URL ?? '');
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+// The idle timeout makes Node honour the upstream's Keep-Alive hint, as the proxy's agent does (see src/upstream).
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: 30_000 });
 const PREFIX = '/api/llm/gemini';
 
 const server = http.createServer((request, response) => {

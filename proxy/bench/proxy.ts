@@ -1,12 +1,15 @@
-// `pnpm bench:proxy`: SSE relay latency straight from the fake Gemini, through the proxy, through the naive
-// relay it replaces, and through nginx, all in one run. Run it on an otherwise idle machine.
-import { quantile, runLoad } from './load.ts';
+// `pnpm bench:proxy`: SSE relay latency straight from the fake Gemini, through the proxy, through a plain
+// node:http relay, through the naive relay the proxy replaces, and through nginx, all in one run. The targets take
+// turns within each repeat, so load from elsewhere on the machine falls on all of them alike; still, run it on an
+// otherwise idle machine.
+import { loadavg } from 'node:os';
+import { quantile, runLoad, type LoadResult } from './load.ts';
 import { cpuMs, hasNginx, peakMemoryMiB, startFakes, startNaiveRelay, startNginx, startPlainRelay, startProxy, type Served } from './processes.ts';
 import { fmt, median, printTable } from './table.ts';
 
 const CONCURRENCY = (process.env.BENCH_STREAMS ?? '50,200,500').split(',').map(Number);
 const DELAY_MS = 25;
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 
 /** How streams arrive: steadily (every stream open together for the second half), or all in the same instant. */
 interface Scenario {
@@ -21,56 +24,37 @@ const SCENARIOS: Scenario[] = [
 ].filter((s) => !process.env.BENCH_SCENARIO || s.name === process.env.BENCH_SCENARIO);
 const GEMINI_PATH = 'v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse';
 
-/** The medians over repeats of one target at one concurrency. */
-interface Measured {
-  p50: number;
-  p99: number;
-  firstByte: number;
-  chunksPerSecond: number;
-  failures: number;
-  cpuPerStreamMs: number;
-  peakMiB: number;
-}
-
+/** One relay to measure; `start` is absent for the fake itself (direct). */
 interface Target {
   via: string;
   prefix: string;
-  start: (upstream: string) => Promise<Served>;
+  start?: (upstream: string) => Promise<Served>;
   /** Whether the target is a Node process whose memory and CPU are worth showing. */
   node: boolean;
 }
 
-async function measure(target: Served, prefix: string, streams: number, node: boolean, scenario: Scenario): Promise<Measured> {
-  const path = `${prefix}${GEMINI_PATH}`;
-  await runLoad(target.url, path, Math.min(streams, 50), 0);
-  const runs = [];
-  for (let i = 0; i < REPEATS; i++) {
-    const cpuBefore = cpuMs(target.pid);
-    const result = await runLoad(target.url, path, streams, scenario.rampMs);
-    runs.push({ result, cpu: (cpuMs(target.pid) - cpuBefore) / streams });
-  }
-  return {
-    p50: median(runs.map((r) => quantile(r.result.chunkLatencies, 0.5))),
-    p99: median(runs.map((r) => quantile(r.result.chunkLatencies, 0.99))),
-    firstByte: median(runs.map((r) => quantile(r.result.firstByte, 0.5))),
-    chunksPerSecond: median(runs.map((r) => r.result.chunks / r.result.seconds)),
-    failures: runs.reduce((sum, r) => sum + r.result.failures, 0),
-    cpuPerStreamMs: node ? median(runs.map((r) => r.cpu)) : NaN,
-    peakMiB: node ? peakMemoryMiB(target.pid) : NaN,
-  };
+/** One load run against one target, with the CPU the target spent on it. */
+interface Run {
+  result: LoadResult;
+  cpuPerStreamMs: number;
 }
 
 const HEADER = ['streams', 'via', 'chunk p50 ms', 'chunk p99 ms', 'added p50 ms', 'added p99 ms', 'first byte p50 ms', 'chunks/s', 'failed', 'CPU ms/stream', 'peak MiB'];
 
 const ONLY_VIA = process.env.BENCH_VIA?.split(',');
-const relays: Target[] = [
+const TARGETS: Target[] = [
+  { via: 'direct', prefix: '/', node: false },
   { via: 'proxy', prefix: '/api/llm/gemini/', start: startProxy, node: true },
   { via: 'plain node:http', prefix: '/api/llm/gemini/', start: startPlainRelay, node: true },
   { via: 'naive relay', prefix: '/api/llm/gemini/', start: startNaiveRelay, node: true },
   ...(hasNginx() ? [{ via: 'nginx', prefix: '/api/llm/gemini/', start: startNginx, node: false }] : []),
-].filter((relay) => !ONLY_VIA || ONLY_VIA.includes(relay.via));
+].filter((target) => target.via === 'direct' || !ONLY_VIA || ONLY_VIA.includes(target.via));
 
-console.log(`chunks ${DELAY_MS} ms apart; median of ${REPEATS} runs; node ${process.version}; ${hasNginx() ? 'nginx: one process, proxy_buffering off' : 'nginx not installed: no reference row'}`);
+console.log(
+  `chunks ${DELAY_MS} ms apart; median of ${REPEATS} runs, targets in turn; node ${process.version}; ${hasNginx() ? 'nginx: one process, proxy_buffering off' : 'nginx not installed: no reference row'}; load average at start ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 for (const scenario of SCENARIOS) {
   console.log(`\n${scenario.name}: ${scenario.chunks} chunks per stream, starts spread over ${scenario.rampMs} ms`);
   const fakes = await startFakes({ kind: 'clock', chunks: scenario.chunks, delayMs: DELAY_MS });
@@ -82,40 +66,76 @@ for (const scenario of SCENARIOS) {
     await fakes.stop();
   }
 }
-console.log('\nchunk = upstream write to client receipt; added = the relay minus direct at the same percentile. Budgets: proxy ≤ 2 ms added p99 at 200 steady streams; at a 200-stream burst, chunk p99 ≤ 1.5× the plain node:http relay’s.');
+console.log(
+  `\nload average at the end ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}. chunk = upstream write to client receipt; added = the relay minus direct at the same percentile. Budgets: proxy ≤ 2 ms added p99 at 200 steady streams; at a 200-stream burst, chunk p99 ≤ 1.5× the plain node:http relay’s.`,
+);
 
 async function runScenario(scenario: Scenario, fakes: Served): Promise<{ rows: string[][]; ratios: string[] }> {
   const rows: string[][] = [];
   const ratios: string[] = [];
   for (const streams of CONCURRENCY) {
-    const p99 = new Map<string, number>();
-    const direct = await measure(fakes, '/', streams, false, scenario);
-    rows.push([String(streams), 'direct', fmt(direct.p50), fmt(direct.p99), '—', '—', fmt(direct.firstByte), fmt(direct.chunksPerSecond, 0), String(direct.failures), '—', '—']);
-    for (const relay of relays) {
-      const served = await relay.start(fakes.url);
-      try {
-        const m = await measure(served, relay.prefix, streams, relay.node, scenario);
-        p99.set(relay.via, m.p99);
+    const served = await Promise.all(TARGETS.map((target) => (target.start ? target.start(fakes.url) : Promise.resolve(fakes))));
+    try {
+      const runs = TARGETS.map((): Run[] => []);
+      for (const [i, target] of TARGETS.entries()) await runLoad(served[i]!.url, `${target.prefix}${GEMINI_PATH}`, Math.min(streams, 50), 0);
+      for (let repeat = 0; repeat < REPEATS; repeat++) {
+        // Each repeat starts with a different target, so none always runs first (or right after another's burst).
+        for (let k = 0; k < TARGETS.length; k++) {
+          const i = (k + repeat) % TARGETS.length;
+          runs[i]!.push(await measureOnce(served[i]!, TARGETS[i]!, streams, scenario));
+        }
+      }
+      const direct = summarize(runs[0]!);
+      const p99 = new Map<string, number>();
+      for (const [i, target] of TARGETS.entries()) {
+        const m = summarize(runs[i]!);
+        p99.set(target.via, m.p99);
+        const isDirect = target.via === 'direct';
         rows.push([
           String(streams),
-          relay.via,
+          target.via,
           fmt(m.p50),
           fmt(m.p99),
-          fmt(m.p50 - direct.p50),
-          fmt(m.p99 - direct.p99),
+          isDirect ? '—' : fmt(m.p50 - direct.p50),
+          isDirect ? '—' : fmt(m.p99 - direct.p99),
           fmt(m.firstByte),
           fmt(m.chunksPerSecond, 0),
           String(m.failures),
-          fmt(m.cpuPerStreamMs),
-          fmt(m.peakMiB, 0),
+          target.node ? fmt(m.cpuPerStreamMs) : '—',
+          target.node ? fmt(peakMemoryMiB(served[i]!.pid), 0) : '—',
         ]);
-      } finally {
-        await served.stop();
       }
+      for (const [i, target] of TARGETS.entries()) {
+        const reasons: Record<string, number> = {};
+        for (const run of runs[i]!) for (const [reason, n] of Object.entries(run.result.failureReasons)) reasons[reason] = (reasons[reason] ?? 0) + n;
+        if (Object.keys(reasons).length > 0) ratios.push(`${streams} streams via ${target.via}: failures ${JSON.stringify(reasons)}`);
+      }
+      const proxy = p99.get('proxy');
+      const plain = p99.get('plain node:http');
+      if (proxy !== undefined && plain !== undefined) ratios.push(`${streams} streams: proxy chunk p99 is ${fmt(proxy / plain)}× the plain node:http relay's`);
+    } finally {
+      await Promise.all(served.map((s, i) => (TARGETS[i]!.start ? s.stop() : undefined)));
     }
-    const proxy = p99.get('proxy');
-    const plain = p99.get('plain node:http');
-    if (proxy !== undefined && plain !== undefined) ratios.push(`${streams} streams: proxy chunk p99 is ${fmt(proxy / plain)}× the plain node:http relay's`);
   }
   return { rows, ratios };
+}
+
+async function measureOnce(target: Served, spec: Target, streams: number, scenario: Scenario): Promise<Run> {
+  const cpuBefore = spec.node ? cpuMs(target.pid) : 0;
+  const result = await runLoad(target.url, `${spec.prefix}${GEMINI_PATH}`, streams, scenario.rampMs);
+  return { result, cpuPerStreamMs: spec.node ? (cpuMs(target.pid) - cpuBefore) / streams : NaN };
+}
+
+/** The medians over repeats of one target's runs. */
+function summarize(runs: readonly Run[]) {
+  return {
+    p50: median(runs.map((r) => quantile(r.result.chunkLatencies, 0.5))),
+    p99: median(runs.map((r) => quantile(r.result.chunkLatencies, 0.99))),
+    firstByte: median(runs.map((r) => quantile(r.result.firstByte, 0.5))),
+    chunksPerSecond: median(runs.map((r) => r.result.chunks / r.result.seconds)),
+    failures: runs.reduce((sum, r) => sum + r.result.failures, 0),
+    cpuPerStreamMs: median(runs.map((r) => r.cpuPerStreamMs)),
+  };
 }

@@ -1,14 +1,17 @@
 // The gate in front of /api: CORS, access tokens and request limits, in that order.
 import type { H3Event } from 'h3';
-import { FastResponse } from 'srvx';
 import type { ProxyContext } from '../context.ts';
 import { clientKey, type LimitDecision } from '../limits/index.ts';
 import { bearerToken } from './auth.ts';
 import { corsHeaders, PREFLIGHT_HEADERS } from './cors.ts';
 import { errorResponse } from './errors.ts';
+import { respond } from './respond.ts';
 
 /** Paths that need neither a token nor budget. */
 const OPEN_PATHS = new Set(['/api/health']);
+
+/** CORS headers granted to each cross-origin request the gate let through, for its response. */
+const grantedCors = new WeakMap<H3Event, Record<string, string>>();
 
 /** How long a client is asked to wait while the limits cannot be checked. */
 const LIMITS_UNAVAILABLE_RETRY_SECONDS = 10;
@@ -22,9 +25,8 @@ export function guardApi(ctx: ProxyContext, event: H3Event): Response | undefine
   if (crossOrigin && !cors) {
     return errorResponse(403, 'forbidden_origin', `Requests from ${origin} are not allowed: add it to ALLOWED_ORIGINS on the server.`);
   }
-  if (request.method === 'OPTIONS') {
-    return new FastResponse(null, { status: 204, headers: { ...cors, ...PREFLIGHT_HEADERS } });
-  }
+  if (cors) grantedCors.set(event, cors);
+  if (request.method === 'OPTIONS') return respond(null, { status: 204, headers: { ...cors, ...PREFLIGHT_HEADERS } });
   if (OPEN_PATHS.has(event.url.pathname)) return undefined;
   const token = bearerToken(request.headers.get('authorization'));
   if (!ctx.tokens.accepts(token)) {
@@ -75,11 +77,9 @@ function assertNever(value: never): never {
   throw new Error(`unexpected limit decision: ${JSON.stringify(value)}`);
 }
 
-/** CORS headers to add to an API response for this request's origin, if it is allowed. */
-export function responseCorsHeaders(ctx: ProxyContext, request: Request): Record<string, string> {
-  const origin = request.headers.get('origin');
-  if (!origin || isSameHost(origin, request)) return {};
-  return corsHeaders(origin, ctx.config.allowedOrigins) ?? {};
+/** The CORS headers the gate granted this request (an allowed cross-origin one), or undefined. */
+export function corsHeadersFor(event: H3Event): Record<string, string> | undefined {
+  return grantedCors.get(event);
 }
 
 /** Same-origin check by host, so a TLS-terminating reverse proxy in front does not break it. */

@@ -1,16 +1,16 @@
 // POST /api/llm/gemini/v1beta/models/{model}:(stream)generateContent: relays to Gemini with our key.
 import type { H3Event } from 'h3';
-import { FastResponse } from 'srvx';
 import type { ProxyContext } from '../context.ts';
 import { ProxyError } from '../http/errors.ts';
 import { readJsonObject } from '../http/read-body.ts';
+import { relayStream } from '../http/relay-stream.ts';
 import { requestUpstream } from '../upstream/http-client.ts';
 import { assertModelAllowed, parseTarget, tightenBody } from './gemini-request.ts';
 import { relayUpstreamError, upstreamFailureResponse } from './upstream-error.ts';
 
 /** Handles one Gemini call; streams are piped through as they arrive, never buffered. */
 export function geminiHandler(ctx: ProxyContext) {
-  return async (event: H3Event): Promise<Response> => {
+  return async (event: H3Event): Promise<Response | symbol> => {
     const gemini = ctx.config.gemini;
     if (!gemini) throw new ProxyError(503, 'not_configured', 'The language model is not configured on this server: set GEMINI_API_KEY.');
     const { model, action } = parseTarget(event.context.params?.target ?? '');
@@ -32,10 +32,6 @@ export function geminiHandler(ctx: ProxyContext) {
     }
     if ((upstream.statusCode ?? 500) >= 400) return relayUpstreamError(ctx, upstream, 'Gemini');
     const contentType = upstream.headers['content-type'] ?? (query ? 'text/event-stream' : 'application/json');
-    // srvx pipes a Node stream body straight to the socket (see upstream/http-client.ts).
-    return new FastResponse(upstream as unknown as ConstructorParameters<typeof FastResponse>[0], {
-      status: upstream.statusCode ?? 200,
-      headers: { 'content-type': contentType, 'cache-control': 'no-cache', 'x-accel-buffering': 'no' },
-    });
+    return relayStream(event, upstream, upstream.statusCode ?? 200, { 'content-type': contentType, 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
   };
 }

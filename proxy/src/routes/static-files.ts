@@ -4,8 +4,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { H3Event } from 'h3';
-import { FastResponse } from 'srvx';
 import { errorResponse } from '../http/errors.ts';
+import { respond } from '../http/respond.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -108,10 +108,9 @@ function send(event: H3Event, file: FoundFile, urlPath: string, cacheControl = c
     'cache-control': cacheControl,
     etag,
   };
-  if (event.req.headers.get('if-none-match') === etag) return new FastResponse(null, { status: 304, headers });
-  if (event.req.method === 'HEAD') return new FastResponse(null, { headers: { ...headers, 'content-length': String(file.size) } });
-  const body = createReadStream(file.path) as unknown as ConstructorParameters<typeof FastResponse>[0];
-  return new FastResponse(body, { headers: { ...headers, 'content-length': String(file.size) } });
+  if (event.req.headers.get('if-none-match') === etag) return respond(null, { status: 304, headers });
+  if (event.req.method === 'HEAD') return respond(null, { headers: { ...headers, 'content-length': String(file.size) } });
+  return respond(createReadStream(file.path), { headers: { ...headers, 'content-length': String(file.size) } });
 }
 
 function notBuilt(): Response {
