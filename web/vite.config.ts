@@ -3,6 +3,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { precompressPlugin } from './build/precompress.ts';
 import { speechAssetsPlugin } from './build/speech-assets.ts';
 import { webManifest } from './src/lib/pwa/manifest.ts';
 
@@ -55,6 +56,8 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    // Last: brotli and gzip copies of everything above, the service worker included, for the proxy to serve.
+    precompressPlugin(),
   ],
   // Module workers: kokoro-js and transformers.js use import.meta, which the default (iife) format drops.
   worker: { format: 'es' },
@@ -75,7 +78,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'build/**/*.test.ts'],
     environment: 'node',
   },
 });

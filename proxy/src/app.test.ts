@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { geminiBody, startStack, streamPath, type Stack } from '../test/stack.ts';
 import { createApp } from './app.ts';
@@ -240,6 +241,66 @@ describe('static files', () => {
       expect([400, 404]).toContain(res.status);
       expect(await res.text()).not.toBe('secret');
     }
+  });
+
+  describe('precompressed copies', () => {
+    const script = `export const greeting = ${JSON.stringify('hello '.repeat(200))};`;
+    const copies = { br: brotliCompressSync(script), gzip: gzipSync(script) };
+    writeFileSync(join(dist, 'assets', 'app-def456.js'), script);
+    writeFileSync(join(dist, 'assets', 'app-def456.js.br'), copies.br);
+    writeFileSync(join(dist, 'assets', 'app-def456.js.gz'), copies.gzip);
+    const asset = (acceptEncoding?: string, init: RequestInit = {}) =>
+      call(app, '/assets/app-def456.js', { ...init, headers: { ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }), ...init.headers } });
+
+    it('sends brotli to a browser that takes it, gzip to one that takes only gzip, the file itself otherwise', async () => {
+      const br = await asset('gzip, deflate, br, zstd');
+      expect(br.headers.get('content-encoding')).toBe('br');
+      expect(br.headers.get('content-length')).toBe(String(copies.br.length));
+      expect(Buffer.from(await br.arrayBuffer()).equals(copies.br)).toBe(true);
+      const gzip = await asset('gzip');
+      expect(gzip.headers.get('content-encoding')).toBe('gzip');
+      expect(Buffer.from(await gzip.arrayBuffer()).equals(copies.gzip)).toBe(true);
+      const plain = await asset();
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      expect(await plain.text()).toBe(script);
+      for (const res of [br, gzip, plain]) {
+        expect(res.headers.get('vary')).toBe('Accept-Encoding');
+        expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+        expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      }
+      expect(new Set([br, gzip, plain].map((res) => res.headers.get('etag'))).size).toBe(3);
+    });
+
+    it('revalidates each encoding by its own ETag', async () => {
+      const etag = (await asset('br')).headers.get('etag') ?? '';
+      expect(etag).toMatch(/-br"$/);
+      expect((await asset('br', { headers: { 'if-none-match': etag } })).status).toBe(304);
+      expect((await asset('gzip', { headers: { 'if-none-match': etag } })).status).toBe(200);
+    });
+
+    it('answers HEAD with the chosen copy’s length and encoding', async () => {
+      const head = await asset('br', { method: 'HEAD' });
+      expect(head.headers.get('content-encoding')).toBe('br');
+      expect(head.headers.get('content-length')).toBe(String(copies.br.length));
+    });
+
+    it('does not say Vary for a file the build left uncompressed', async () => {
+      const res = await call(app, '/assets/index-abc123.js', { headers: { 'accept-encoding': 'br' } });
+      expect(res.headers.get('vary')).toBeNull();
+      expect(res.headers.get('content-encoding')).toBeNull();
+      expect(await res.text()).toBe('console.log(1)');
+    });
+
+    it('arrives intact over a real socket (the client decodes it)', async () => {
+      const stack = await startStack({ WEB_DIST: dist });
+      try {
+        const res = await fetch(`${stack.proxy.url}/assets/app-def456.js`, { headers: { 'accept-encoding': 'br' } });
+        expect(res.headers.get('content-encoding')).toBe('br');
+        expect(await res.text()).toBe(script);
+      } finally {
+        await stack.close();
+      }
+    });
   });
 
   it('says the app is not built when WEB_DIST has no index.html', async () => {
