@@ -1,5 +1,5 @@
 // The proxy's rules, driven through app.fetch without a socket: health, the /api gate, limits, static files.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
@@ -282,6 +282,16 @@ describe('static files', () => {
       const head = await asset('br', { method: 'HEAD' });
       expect(head.headers.get('content-encoding')).toBe('br');
       expect(head.headers.get('content-length')).toBe(String(copies.br.length));
+    });
+
+    it('never sends a copy older than its file (the file was changed after the build)', async () => {
+      writeFileSync(join(dist, 'assets', 'edited-1a2b3c.js'), 'console.log("new")');
+      writeFileSync(join(dist, 'assets', 'edited-1a2b3c.js.br'), brotliCompressSync('console.log("old")'));
+      const hourAgo = new Date(Date.now() - 3600_000);
+      utimesSync(join(dist, 'assets', 'edited-1a2b3c.js.br'), hourAgo, hourAgo);
+      const res = await call(app, '/assets/edited-1a2b3c.js', { headers: { 'accept-encoding': 'br' } });
+      expect(res.headers.get('content-encoding')).toBeNull();
+      expect(await res.text()).toBe('console.log("new")');
     });
 
     it('does not say Vary for a file the build left uncompressed', async () => {

@@ -91,7 +91,9 @@ interface Representation {
 /** Picks the copy the client accepts best (brotli, gzip, or the file itself), when the build made copies. */
 async function withStoredCopy(event: H3Event, file: FoundFile): Promise<Representation> {
   if (!PRECOMPRESSED.has(extname(file.path).toLowerCase())) return { file, body: file, encoding: null, varies: false };
-  const [br, gzip] = await Promise.all([fileAt(file.path + ENCODING_SUFFIX.br), fileAt(file.path + ENCODING_SUFFIX.gzip)]);
+  // A copy older than its file is stale (the file was changed after the build): it is not sent.
+  const fresh = (copy: FoundFile | undefined) => (copy && copy.mtimeMs >= file.mtimeMs ? copy : undefined);
+  const [br, gzip] = (await Promise.all([fileAt(file.path + ENCODING_SUFFIX.br), fileAt(file.path + ENCODING_SUFFIX.gzip)])).map(fresh);
   if (!br && !gzip) return { file, body: file, encoding: null, varies: false };
   const encoding = chooseEncoding(event.req.headers.get('accept-encoding'), { br: br !== undefined, gzip: gzip !== undefined });
   const body = encoding === 'br' ? br : encoding === 'gzip' ? gzip : file;
