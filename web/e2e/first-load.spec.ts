@@ -1,9 +1,10 @@
 // The first load as a phone on a slow network sees it: the proxy sends scripts and styles compressed, and the code
 // for the interview and the history arrives only when the candidate goes there.
+import type { Page } from '@playwright/test';
 import { expect, startInterview, test } from './harness/index.ts';
 
 /** Same-origin script and stylesheet responses of a page, with the encoding each came in. */
-function watchAssets(page: import('@playwright/test').Page): { url: string; encoding: string | undefined }[] {
+function watchAssets(page: Page): { url: string; encoding: string | undefined }[] {
   const seen: { url: string; encoding: string | undefined }[] = [];
   page.on('response', (response) => {
     const type = response.request().resourceType();
