@@ -23,7 +23,7 @@ export function createApp(ctx: ProxyContext): H3 {
     onError: (error, event) => toErrorResponse(ctx, error, event),
     onResponse: (response, event) => finishResponse(ctx, response, event),
   });
-  app.use('/api/**', (event) => guardApi(ctx, event));
+  app.use((event) => (event.url.pathname.startsWith('/api/') ? guardApi(ctx, event) : undefined));
   app.get('/api/health', healthHandler(ctx));
   app.post('/api/llm/gemini/v1beta/models/:target', geminiHandler(ctx));
   app.post('/api/stt/runpod', runpodHandler(ctx));

@@ -38,7 +38,7 @@ export function guardApi(ctx: ProxyContext, event: H3Event): Response | undefine
 }
 
 /** The response that refuses a request past its limits, or undefined when it may go on. */
-export function refusalFor(decision: LimitDecision): Response | undefined {
+function refusalFor(decision: LimitDecision): Response | undefined {
   switch (decision.kind) {
     case 'allowed':
       return undefined;
