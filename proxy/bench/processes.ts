@@ -52,10 +52,10 @@ export async function startPlainRelay(upstream: string): Promise<Served> {
   return served(child, /listening on (\S+)/.exec(line)![1]!);
 }
 
-/** Starts the real proxy (src/main.ts) pointed at `upstream`, with limits opened up for load. */
-export async function startProxy(upstream: string): Promise<Served> {
+/** Starts the real proxy (src/main.ts) pointed at `upstream`, with limits opened up for load; `dir` picks another checkout's proxy folder. */
+export async function startProxy(upstream: string, dir = PROXY_DIR): Promise<Served> {
   const child = spawn(NODE_TS[0]!, [...NODE_TS.slice(1), 'src/main.ts'], {
-    cwd: PROXY_DIR,
+    cwd: dir,
     env: {
       PATH: process.env.PATH ?? '',
       ENV_FILE: '/nonexistent',

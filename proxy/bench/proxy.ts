@@ -1,5 +1,6 @@
 // `pnpm bench:proxy`: SSE relay latency straight from the fake Gemini, through the proxy, through a plain
-// node:http relay, through the naive relay the proxy replaces, and through nginx, all in one run. The targets take
+// node:http relay, through the naive relay the proxy replaces, and through nginx, all in one run (and through
+// another checkout's proxy with BENCH_BASELINE_PROXY_DIR). The targets take
 // turns within each repeat, so load from elsewhere on the machine falls on all of them alike; still, run it on an
 // otherwise idle machine.
 import { loadavg } from 'node:os';
@@ -42,9 +43,12 @@ interface Run {
 const HEADER = ['streams', 'via', 'chunk p50 ms', 'chunk p99 ms', 'added p50 ms', 'added p99 ms', 'first byte p50 ms', 'chunks/s', 'failed', 'CPU ms/stream', 'peak MiB'];
 
 const ONLY_VIA = process.env.BENCH_VIA?.split(',');
+// Another checkout's proxy folder (say, the release before a change), measured beside this one.
+const BASELINE_DIR = process.env.BENCH_BASELINE_PROXY_DIR;
 const TARGETS: Target[] = [
   { via: 'direct', prefix: '/', node: false },
-  { via: 'proxy', prefix: '/api/llm/gemini/', start: startProxy, node: true },
+  { via: 'proxy', prefix: '/api/llm/gemini/', start: (upstream: string) => startProxy(upstream), node: true },
+  ...(BASELINE_DIR ? [{ via: 'baseline proxy', prefix: '/api/llm/gemini/', start: (upstream: string) => startProxy(upstream, BASELINE_DIR), node: true }] : []),
   { via: 'plain node:http', prefix: '/api/llm/gemini/', start: startPlainRelay, node: true },
   { via: 'naive relay', prefix: '/api/llm/gemini/', start: startNaiveRelay, node: true },
   ...(hasNginx() ? [{ via: 'nginx', prefix: '/api/llm/gemini/', start: startNginx, node: false }] : []),
