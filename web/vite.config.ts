@@ -2,12 +2,22 @@
 // The built app is served by the proxy under a strict CSP: nothing may be inlined into index.html.
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { PDF_ASSET_PATHS, pdfAssetsPlugin } from './build/pdf-assets.ts';
+import { precompressPlugin } from './build/precompress.ts';
 import { speechAssetsPlugin } from './build/speech-assets.ts';
 import { webManifest } from './src/lib/pwa/manifest.ts';
 
 const proxyPort = process.env.PROXY_PORT ?? process.env.PORT ?? '8787';
+
+/**
+ * The app's own modules under src/lib (TypeScript and Svelte, not workers): their top level only declares. Told so,
+ * the bundler drops a module none of whose exports is used even when a capability's index.ts re-exports it, so the
+ * first screen's script does not carry the interview's code because it shares an index with something it needs.
+ * Warning: a module here whose import alone must do something (register, patch a global) would be dropped.
+ */
+const SIDE_EFFECT_FREE = new RegExp(`^${fileURLToPath(new URL('./src/lib/', import.meta.url)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^?]+(?<!\\.worker|\\.worklet)\\.(ts|svelte)$`);
 
 /**
  * The largest file the service worker precaches. Workbox's default (2 MiB) silently skips bigger
@@ -65,6 +75,8 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    // Last: brotli and gzip copies of everything above, the service worker included, for the proxy to serve.
+    precompressPlugin(),
   ],
   // Module workers: kokoro-js and transformers.js use import.meta, which the default (iife) format drops.
   worker: { format: 'es' },
@@ -76,6 +88,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // Warning: inlined assets become data: URLs; only images may use them under the CSP.
     assetsInlineLimit: 0,
+    rolldownOptions: { treeshake: { moduleSideEffects: [{ test: SIDE_EFFECT_FREE, sideEffects: false }] } },
   },
   server: {
     // Same cross-origin isolation as the proxy serves, so WASM threads behave alike in dev.
@@ -85,7 +98,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.ts', 'eval/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'eval/**/*.test.ts', 'build/**/*.test.ts'],
     environment: 'node',
   },
 });

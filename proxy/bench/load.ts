@@ -36,6 +36,8 @@ export interface LoadResult {
   bytes: number;
   seconds: number;
   failures: number;
+  /** Why streams failed: an HTTP status, or the error's code. */
+  failureReasons: Record<string, number>;
 }
 
 const now = () => performance.timeOrigin + performance.now();
@@ -43,7 +45,7 @@ const now = () => performance.timeOrigin + performance.now();
 /** Runs `streams` concurrent streaming calls against `baseUrl` + `path`, their starts spread evenly over `rampMs`. */
 export async function runLoad(baseUrl: string, path: string, streams: number, rampMs: number, wire: RouteWire = GEMINI_WIRE): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-  const result: LoadResult = { chunkLatencies: [], firstByte: [], chunks: 0, bytes: 0, seconds: 0, failures: 0 };
+  const result: LoadResult = { chunkLatencies: [], firstByte: [], chunks: 0, bytes: 0, seconds: 0, failures: 0, failureReasons: {} };
   const started = now();
   const url = new URL(path, baseUrl);
   await Promise.all(
@@ -60,7 +62,7 @@ function oneStream(url: URL, agent: http.Agent, result: LoadResult, wire: RouteW
     const request = http.request(url, { method: 'POST', agent, headers: wire.headers }, (response) => {
       let firstSeen = false;
       let pending = '';
-      if (response.statusCode !== 200) result.failures++;
+      if (response.statusCode !== 200) fail(result, `HTTP ${response.statusCode}`);
       response.setEncoding('utf8');
       response.on('data', (text: string) => {
         const arrived = now();
@@ -79,17 +81,22 @@ function oneStream(url: URL, agent: http.Agent, result: LoadResult, wire: RouteW
         pending = pending.slice(cut + wire.separator.length);
       });
       response.on('end', resolve);
-      response.on('error', () => {
-        result.failures++;
+      response.on('error', (error: NodeJS.ErrnoException) => {
+        fail(result, error.code ?? error.message);
         resolve();
       });
     });
-    request.on('error', () => {
-      result.failures++;
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      fail(result, error.code ?? error.message);
       resolve();
     });
     request.end(wire.body);
   });
+}
+
+function fail(result: LoadResult, reason: string): void {
+  result.failures++;
+  result.failureReasons[reason] = (result.failureReasons[reason] ?? 0) + 1;
 }
 
 /** The value at quantile q (0..1) of unsorted samples. */

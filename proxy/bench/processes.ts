@@ -45,10 +45,24 @@ export async function startNaiveRelay(upstream: string): Promise<Served> {
   return served(child, /listening on (\S+)/.exec(line)![1]!);
 }
 
-/** Starts the real proxy (src/main.ts) pointed at the fakes (Gemini at `upstream`), with limits opened up for load. */
-export async function startProxy(upstream: string, openaiUpstream?: string): Promise<Served> {
-  const child = spawn(NODE_TS[0]!, [...NODE_TS.slice(1), 'src/main.ts'], {
+/** Starts the plain node:http relay baseline (bench/plain-relay.ts) pointed at `upstream`. */
+export async function startPlainRelay(upstream: string): Promise<Served> {
+  const child = spawn(NODE_TS[0]!, [...NODE_TS.slice(1), 'bench/plain-relay.ts'], {
     cwd: PROXY_DIR,
+    env: { PATH: process.env.PATH ?? '', UPSTREAM_URL: upstream },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = await firstLine(child, (text) => text.includes('listening on'));
+  return served(child, /listening on (\S+)/.exec(line)![1]!);
+}
+
+/**
+ * Starts the real proxy (src/main.ts) pointed at the fakes (Gemini at `upstream`, the OpenAI-compatible server at
+ * `openaiUpstream`), with limits opened up for load; `dir` picks another checkout's proxy folder.
+ */
+export async function startProxy(upstream: string, { openaiUpstream, dir = PROXY_DIR }: { openaiUpstream?: string; dir?: string } = {}): Promise<Served> {
+  const child = spawn(NODE_TS[0]!, [...NODE_TS.slice(1), 'src/main.ts'], {
+    cwd: dir,
     env: {
       PATH: process.env.PATH ?? '',
       ENV_FILE: '/nonexistent',

@@ -1,7 +1,8 @@
 // The proxy's rules, driven through app.fetch without a socket: health, the /api gate, limits, static files.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAT_PATH, chatBody, geminiBody, startStack, streamPath, TEST_KEYS, type Stack } from '../test/stack.ts';
 import { createApp } from './app.ts';
@@ -33,6 +34,7 @@ describe('health', () => {
       },
       stt: { provider: 'runpod' },
       models: null,
+      limits: { store: 'memory', perMinute: 120, dailyRequests: null },
     });
   });
 
@@ -121,6 +123,20 @@ describe('the /api gate', () => {
     expect(await limited.json()).toMatchObject({ error: { code: 'rate_limited' } });
     expect((await call(app, '/api/x', { headers: { authorization: 'Bearer b' } })).status).toBe(404);
     expect((await call(app, '/api/health', { headers: { authorization: 'Bearer a' } })).status).toBe(200);
+  });
+
+  it('refuses a token past TOKEN_DAILY_REQUESTS with 429 daily_limit_reached until the day is over', async () => {
+    const app = appWith({ TOKEN_DAILY_REQUESTS: '2', PROXY_TOKENS: 'a,b' });
+    const auth = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+    expect([(await call(app, '/api/x', auth('a'))).status, (await call(app, '/api/x', auth('a'))).status]).toEqual([404, 404]);
+    const spent = await call(app, '/api/x', auth('a'));
+    expect(spent.status).toBe(429);
+    expect(Number(spent.headers.get('retry-after'))).toBeGreaterThan(23 * 3600);
+    expect(await spent.json()).toEqual({
+      error: { code: 'daily_limit_reached', message: expect.stringMatching(/^The daily budget of 2 requests is used up; it renews in 2[34] h( \d+ min)?\./) },
+    });
+    expect((await call(app, '/api/x', auth('b'))).status).toBe(404);
+    expect(await (await call(app, '/api/health')).json()).toMatchObject({ limits: { store: 'memory', perMinute: 120, dailyRequests: 2 } });
   });
 
   it('refuses bodies over MAX_BODY_BYTES with 413, declared or streamed', async () => {
@@ -298,6 +314,76 @@ describe('static files', () => {
       expect([400, 404]).toContain(res.status);
       expect(await res.text()).not.toBe('secret');
     }
+  });
+
+  describe('precompressed copies', () => {
+    const script = `export const greeting = ${JSON.stringify('hello '.repeat(200))};`;
+    const copies = { br: brotliCompressSync(script), gzip: gzipSync(script) };
+    writeFileSync(join(dist, 'assets', 'app-def456.js'), script);
+    writeFileSync(join(dist, 'assets', 'app-def456.js.br'), copies.br);
+    writeFileSync(join(dist, 'assets', 'app-def456.js.gz'), copies.gzip);
+    const asset = (acceptEncoding?: string, init: RequestInit = {}) =>
+      call(app, '/assets/app-def456.js', { ...init, headers: { ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }), ...init.headers } });
+
+    it('sends brotli to a browser that takes it, gzip to one that takes only gzip, the file itself otherwise', async () => {
+      const br = await asset('gzip, deflate, br, zstd');
+      expect(br.headers.get('content-encoding')).toBe('br');
+      expect(br.headers.get('content-length')).toBe(String(copies.br.length));
+      expect(Buffer.from(await br.arrayBuffer()).equals(copies.br)).toBe(true);
+      const gzip = await asset('gzip');
+      expect(gzip.headers.get('content-encoding')).toBe('gzip');
+      expect(Buffer.from(await gzip.arrayBuffer()).equals(copies.gzip)).toBe(true);
+      const plain = await asset();
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      expect(await plain.text()).toBe(script);
+      for (const res of [br, gzip, plain]) {
+        expect(res.headers.get('vary')).toBe('Accept-Encoding');
+        expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+        expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      }
+      expect(new Set([br, gzip, plain].map((res) => res.headers.get('etag'))).size).toBe(3);
+    });
+
+    it('revalidates each encoding by its own ETag', async () => {
+      const etag = (await asset('br')).headers.get('etag') ?? '';
+      expect(etag).toMatch(/-br"$/);
+      expect((await asset('br', { headers: { 'if-none-match': etag } })).status).toBe(304);
+      expect((await asset('gzip', { headers: { 'if-none-match': etag } })).status).toBe(200);
+    });
+
+    it('answers HEAD with the chosen copy’s length and encoding', async () => {
+      const head = await asset('br', { method: 'HEAD' });
+      expect(head.headers.get('content-encoding')).toBe('br');
+      expect(head.headers.get('content-length')).toBe(String(copies.br.length));
+    });
+
+    it('never sends a copy older than its file (the file was changed after the build)', async () => {
+      writeFileSync(join(dist, 'assets', 'edited-1a2b3c.js'), 'console.log("new")');
+      writeFileSync(join(dist, 'assets', 'edited-1a2b3c.js.br'), brotliCompressSync('console.log("old")'));
+      const hourAgo = new Date(Date.now() - 3600_000);
+      utimesSync(join(dist, 'assets', 'edited-1a2b3c.js.br'), hourAgo, hourAgo);
+      const res = await call(app, '/assets/edited-1a2b3c.js', { headers: { 'accept-encoding': 'br' } });
+      expect(res.headers.get('content-encoding')).toBeNull();
+      expect(await res.text()).toBe('console.log("new")');
+    });
+
+    it('does not say Vary for a file the build left uncompressed', async () => {
+      const res = await call(app, '/assets/index-abc123.js', { headers: { 'accept-encoding': 'br' } });
+      expect(res.headers.get('vary')).toBeNull();
+      expect(res.headers.get('content-encoding')).toBeNull();
+      expect(await res.text()).toBe('console.log(1)');
+    });
+
+    it('arrives intact over a real socket (the client decodes it)', async () => {
+      const stack = await startStack({ WEB_DIST: dist });
+      try {
+        const res = await fetch(`${stack.proxy.url}/assets/app-def456.js`, { headers: { 'accept-encoding': 'br' } });
+        expect(res.headers.get('content-encoding')).toBe('br');
+        expect(await res.text()).toBe(script);
+      } finally {
+        await stack.close();
+      }
+    });
   });
 
   it('says the app is not built when WEB_DIST has no index.html', async () => {

@@ -1,8 +1,10 @@
 // Assembles the proxy: the /api gate, the routes, static serving, error shape and response headers.
 import { H3, HTTPError, type H3Event } from 'h3';
 import type { ProxyContext } from './context.ts';
-import { guardApi, responseCorsHeaders } from './http/guard.ts';
+import { corsHeadersFor, guardApi } from './http/guard.ts';
 import { errorResponse, ProxyError } from './http/errors.ts';
+import { directStatus } from './http/relay-stream.ts';
+import { hasSecurityHeaders } from './http/respond.ts';
 import { SECURITY_HEADERS } from './http/security-headers.ts';
 import { geminiHandler } from './routes/gemini.ts';
 import { healthHandler } from './routes/health.ts';
@@ -22,7 +24,7 @@ export function createApp(ctx: ProxyContext): H3 {
     onError: (error, event) => toErrorResponse(ctx, error, event),
     onResponse: (response, event) => finishResponse(ctx, response, event),
   });
-  app.use('/api/**', (event) => guardApi(ctx, event));
+  app.use((event) => (event.url.pathname.startsWith('/api/') ? guardApi(ctx, event) : undefined));
   app.get('/api/health', healthHandler(ctx));
   app.post('/api/llm/gemini/v1beta/models/:target', geminiHandler(ctx));
   app.post('/api/llm/openai/v1/chat/completions', openaiHandler(ctx));
@@ -49,13 +51,21 @@ function toErrorResponse(ctx: ProxyContext, error: HTTPError, event: H3Event): R
   return errorResponse(error.status, error.status === 413 ? 'payload_too_large' : 'bad_request', ctx.scrub(error.message));
 }
 
+/**
+ * Adds what every response needs and logs /api calls. Warning: this runs on every request; touching
+ * `response.headers` turns a response's plain header object into a Headers instance, so it is done only for
+ * responses not made by `respond` and for granted cross-origin calls.
+ */
 function finishResponse(ctx: ProxyContext, response: Response, event: H3Event): void {
-  const headers = response.headers;
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+  const direct = directStatus(event);
+  if (direct === undefined) {
+    if (!hasSecurityHeaders(response)) for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+    const cors = corsHeadersFor(event);
+    if (cors) for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
+  }
   if (event.url.pathname.startsWith('/api/')) {
-    for (const [name, value] of Object.entries(responseCorsHeaders(ctx, event.req))) headers.set(name, value);
     const started = startedAt.get(event);
     const ms = started === undefined ? 0 : performance.now() - started;
-    ctx.log.info(`${event.req.method} ${event.url.pathname} ${response.status} ${ms.toFixed(1)}ms`);
+    ctx.log.info(`${event.req.method} ${event.url.pathname} ${direct ?? response.status} ${ms.toFixed(1)}ms`);
   }
 }

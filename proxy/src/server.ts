@@ -23,6 +23,7 @@ export interface RunningProxy {
 /** Listens on the config's host and port (0 picks a free port). */
 export async function startProxy(config: ProxyConfig, options: { logSink?: LogSink } = {}): Promise<RunningProxy> {
   const context = createContext(config, { version: VERSION, logSink: options.logSink });
+  await context.limits.ready();
   const server = serve(createApp(context), {
     port: config.port,
     hostname: config.host,
@@ -49,6 +50,7 @@ export async function startProxy(config: ProxyConfig, options: { logSink?: LogSi
         clearTimeout(force);
         clearInterval(sweep);
         closeUpstreamSockets();
+        await context.limits.close();
       }
     },
   };

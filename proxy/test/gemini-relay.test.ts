@@ -54,6 +54,35 @@ describe('streaming relay', () => {
     await expect.poll(() => stack.gemini.aborted, { timeout: 3000 }).toBe(before + 1);
   });
 
+  it('sends the stream with the security headers, CORS for an allowed origin, and logs its status', async () => {
+    const cors = await startStack({ ALLOWED_ORIGINS: 'https://coach.example' });
+    try {
+      cors.gemini.enqueue({ kind: 'text', text: 'Hello there', chunks: 2 });
+      const res = await fetch(`${cors.proxy.url}${streamPath()}`, { method: 'POST', body: geminiBody(), headers: { origin: 'https://coach.example' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(res.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+      expect(res.headers.get('access-control-allow-origin')).toBe('https://coach.example');
+      expect(await res.text()).toContain('there');
+      await expect.poll(() => cors.logs.join('\n')).toMatch(/POST \/api\/llm\/gemini\/v1beta\/models\/gemini-2\.5-flash:streamGenerateContent 200 \d+\.\dms/);
+    } finally {
+      await cors.close();
+    }
+  });
+
+  it('cuts the client off when the upstream falls silent mid-stream, rather than ending cleanly', async () => {
+    stack.gemini.enqueue({ kind: 'text', text: 'one two', chunks: 2, delayMs: 1500 });
+    const res = await post(streamPath(), geminiBody());
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain('one');
+    await expect(
+      (async () => {
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read());
+      })(),
+    ).rejects.toThrow();
+  });
+
   it('relays non-streaming generateContent as JSON', async () => {
     stack.gemini.enqueue({ kind: 'text', text: 'Hello there' });
     const res = await post('/api/llm/gemini/v1beta/models/gemini-2.5-flash:generateContent', geminiBody());

@@ -1,30 +1,9 @@
 // The proxy as a process: one-line config errors, and a graceful SIGTERM that lets open streams finish.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGemini, type FakeGemini } from './fakes/index.ts';
+import { listeningUrl, spawnProxy } from './proxy-process.ts';
 import { geminiBody, streamPath, TEST_KEYS } from './stack.ts';
-
-const PROXY_DIR = fileURLToPath(new URL('..', import.meta.url));
-const TSX = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
-
-function spawnProxy(env: Record<string, string>): ChildProcessWithoutNullStreams {
-  return spawn(TSX, ['src/main.ts'], { cwd: PROXY_DIR, env: { PATH: process.env.PATH ?? '', ENV_FILE: '/nonexistent', PORT: '0', ...env } });
-}
-
-// Keeps reading stdout after the URL appears: a closed pipe would kill the child on its next log line.
-function listeningUrl(child: ChildProcessWithoutNullStreams): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += String(chunk);
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) resolve(url);
-    });
-    child.once('exit', () => reject(new Error(`proxy exited before listening: ${out}`)));
-  });
-}
 
 let gemini: FakeGemini;
 beforeAll(async () => {

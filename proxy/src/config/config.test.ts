@@ -17,6 +17,8 @@ describe('parseConfig', () => {
       proxyTokens: [],
       allowedOrigins: [],
       rateLimitPerMinute: 120,
+      tokenDailyRequests: null,
+      redis: null,
       maxBodyBytes: 8 * 1024 * 1024,
     });
   });
@@ -83,6 +85,10 @@ describe('parseConfig', () => {
     [{ RUNPOD_API_KEY: 'r' }, 'RUNPOD_API_KEY and RUNPOD_ENDPOINT_ID must be set together'],
     [{ GEMINI_MODELS: 'a,b', GEMINI_MODEL: 'c' }, 'GEMINI_MODEL=c is not in GEMINI_MODELS (a, b)'],
     [{ MAX_BODY_BYTES: '10' }, 'MAX_BODY_BYTES: MAX_BODY_BYTES must be at least 1024'],
+    [{ TOKEN_DAILY_REQUESTS: '0' }, 'TOKEN_DAILY_REQUESTS: TOKEN_DAILY_REQUESTS must be at least 1'],
+    [{ REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL: REDIS_URL must be a URL such as redis://127.0.0.1:6379 (or rediss:// for TLS)'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL: REDIS_URL must be a URL such as redis://127.0.0.1:6379 (or rediss:// for TLS)'],
+    [{ REDIS_URL: 'redis://h', REDIS_FAIL_OPEN: 'maybe' }, 'REDIS_FAIL_OPEN: REDIS_FAIL_OPEN must be 1 or 0'],
     [{ MODELS_DIR: '/nonexistent/xquizit-models' }, 'MODELS_DIR: MODELS_DIR must be an existing folder (the model files to serve at /models/)'],
   ])('refuses %o with one clear line', (env, message) => {
     expect(() => parseConfig(env)).toThrow(new ConfigError(message));
@@ -101,6 +107,14 @@ describe('parseConfig', () => {
     expect(parseConfig({}).modelsDir).toBeUndefined();
   });
 
+  it('keeps limits in Redis when REDIS_URL is set, refusing calls while it is unreachable unless REDIS_FAIL_OPEN', () => {
+    expect(parseConfig({ REDIS_URL: 'redis://10.0.0.5:6380/2', TOKEN_DAILY_REQUESTS: '500' })).toMatchObject({
+      redis: { url: 'redis://10.0.0.5:6380/2', failOpen: false },
+      tokenDailyRequests: 500,
+    });
+    expect(parseConfig({ REDIS_URL: 'rediss://cache.example', REDIS_FAIL_OPEN: '1' }).redis).toEqual({ url: 'rediss://cache.example', failOpen: true });
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseConfig({ PORT: '', GEMINI_API_KEY: '' })).toMatchObject({ port: 8787, gemini: null });
   });
@@ -108,6 +122,8 @@ describe('parseConfig', () => {
   it('lists every secret for scrubbing', () => {
     const config = parseConfig({ GEMINI_API_KEY: 'g', OPENAI_BASE_URL: 'http://x/v1', OPENAI_MODEL: 'm', OPENAI_API_KEY: 'o', RUNPOD_API_KEY: 'r', RUNPOD_ENDPOINT_ID: 'e', PROXY_TOKENS: 't1,t2' });
     expect(secretsOf(config).sort()).toEqual(['g', 'o', 'r', 't1', 't2']);
+    expect(secretsOf(parseConfig({ REDIS_URL: 'redis://user:p%40ss@cache:6379' })).sort()).toEqual(['p%40ss', 'p@ss']);
+    expect(secretsOf(parseConfig({ REDIS_URL: 'redis://cache:6379' }))).toEqual([]);
   });
 });
 

@@ -19,6 +19,10 @@ export interface ProxyConfig {
   proxyTokens: readonly string[];
   allowedOrigins: readonly string[];
   rateLimitPerMinute: number;
+  /** Requests a token (or a client address without tokens) may make in 24 hours; null means no daily budget. */
+  tokenDailyRequests: number | null;
+  /** Where the limits are kept when several proxies share them; null keeps them in this process's memory. */
+  redis: RedisConfig | null;
   maxBodyBytes: number;
   upstreamTimeoutMs: number;
   shutdownGraceMs: number;
@@ -57,6 +61,14 @@ export interface RunpodConfig {
   waitMs: number;
   /** The longest a transcription job may take in all, queue included; then it is cancelled. */
   jobTimeoutMs: number;
+}
+
+/** The shared store for request limits (Redis or Valkey). */
+export interface RedisConfig {
+  /** redis:// or rediss:// URL; may carry a password, so it is treated as a secret. */
+  url: string;
+  /** While Redis is unreachable: true lets requests through under each instance's own limits, false refuses them. */
+  failOpen: boolean;
 }
 
 /** A configuration problem, described in one line a person can act on. */
@@ -141,10 +153,28 @@ const EnvSchema = v.object({
   PROXY_TOKENS: v.optional(list),
   ALLOWED_ORIGINS: v.optional(list),
   RATE_LIMIT_PER_MINUTE: v.optional(integer('RATE_LIMIT_PER_MINUTE', 1, 1_000_000), '120'),
+  TOKEN_DAILY_REQUESTS: v.optional(integer('TOKEN_DAILY_REQUESTS', 1, 100_000_000)),
+  REDIS_URL: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.check(isRedisUrl, 'REDIS_URL must be a URL such as redis://127.0.0.1:6379 (or rediss:// for TLS)'),
+    ),
+  ),
+  REDIS_FAIL_OPEN: v.optional(flag('REDIS_FAIL_OPEN'), '0'),
   MAX_BODY_BYTES: v.optional(integer('MAX_BODY_BYTES', 1024, 100 * 1024 * 1024), String(8 * 1024 * 1024)),
   UPSTREAM_TIMEOUT_MS: v.optional(integer('UPSTREAM_TIMEOUT_MS', 100, 600_000), '120000'),
   SHUTDOWN_GRACE_MS: v.optional(integer('SHUTDOWN_GRACE_MS', 0, 600_000), '10000'),
 });
+
+function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 function isDirectory(path: string): boolean {
   try {
@@ -213,6 +243,8 @@ export function parseConfig(env: Record<string, string | undefined>): ProxyConfi
     proxyTokens,
     allowedOrigins: e.ALLOWED_ORIGINS ?? [],
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    tokenDailyRequests: e.TOKEN_DAILY_REQUESTS ?? null,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, failOpen: e.REDIS_FAIL_OPEN } : null,
     maxBodyBytes: e.MAX_BODY_BYTES,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
@@ -243,5 +275,12 @@ function defaultProvider(chosen: LlmProviderId | undefined, hasGemini: boolean, 
 
 /** Every secret value in the config, for log and response scrubbing. */
 export function secretsOf(config: ProxyConfig): string[] {
-  return [config.gemini?.apiKey, config.openai?.apiKey, config.runpod?.apiKey, ...config.proxyTokens].filter((s): s is string => Boolean(s));
+  return [config.gemini?.apiKey, config.openai?.apiKey, config.runpod?.apiKey, ...config.proxyTokens, ...redisSecrets(config.redis)].filter((s): s is string => Boolean(s));
+}
+
+/** The Redis URL's password, raw and percent-decoded: it must not reach a log line either. */
+function redisSecrets(redis: RedisConfig | null): string[] {
+  if (!redis) return [];
+  const password = new URL(redis.url).password;
+  return password ? [password, decodeURIComponent(password)] : [];
 }

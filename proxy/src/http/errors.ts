@@ -1,5 +1,5 @@
 // The proxy's own error responses: always `{ error: { code, message } }` with a fitting status.
-import { FastResponse } from 'srvx';
+import { respond } from './respond.ts';
 
 /** Machine-readable error codes the proxy itself answers with. */
 export type ProxyErrorCode =
@@ -11,6 +11,8 @@ export type ProxyErrorCode =
   | 'method_not_allowed'
   | 'payload_too_large'
   | 'rate_limited'
+  | 'daily_limit_reached'
+  | 'limits_unavailable'
   | 'not_configured'
   | 'upstream_unreachable'
   | 'upstream_timeout'
@@ -26,7 +28,7 @@ export function errorResponse(
   message: string,
   headers: Record<string, string> = {},
 ): Response {
-  return new FastResponse(JSON.stringify({ error: { code, message } }), {
+  return respond(JSON.stringify({ error: { code, message } }), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   });
@@ -34,7 +36,7 @@ export function errorResponse(
 
 /** A JSON success response that is never cached. */
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new FastResponse(JSON.stringify(body), {
+  return respond(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   });

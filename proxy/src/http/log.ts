@@ -10,11 +10,28 @@ export interface Logger {
 }
 
 /** Creates a logger that replaces any secret with `[redacted]` before writing. */
-export function createLogger(secrets: readonly string[], sink: LogSink = (line) => process.stdout.write(`${line}\n`)): Logger {
+export function createLogger(secrets: readonly string[], sink: LogSink = batchedStdout()): Logger {
   const scrub = scrubber(secrets);
   return {
     info: (message) => sink(scrub(message)),
     error: (message) => sink(scrub(`error: ${message}`)),
+  };
+}
+
+/**
+ * A sink that writes to stdout once per turn of the event loop, however many lines came in it: a write per line
+ * is a system call per request, paid while a burst of requests queues.
+ */
+export function batchedStdout(): LogSink {
+  let pending = '';
+  const flush = () => {
+    const text = pending;
+    pending = '';
+    process.stdout.write(text);
+  };
+  return (line) => {
+    if (pending === '') setImmediate(flush);
+    pending += `${line}\n`;
   };
 }
 

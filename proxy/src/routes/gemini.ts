@@ -8,7 +8,7 @@ import { relayLlm } from './llm-relay.ts';
 
 /** Handles one Gemini call; streams are piped through as they arrive, never buffered. */
 export function geminiHandler(ctx: ProxyContext) {
-  return async (event: H3Event): Promise<Response> => {
+  return async (event: H3Event): Promise<Response | symbol> => {
     const gemini = ctx.config.gemini;
     if (!gemini) throw new ProxyError(503, 'not_configured', 'Gemini is not configured on this server: set GEMINI_API_KEY.');
     const { model, action } = parseTarget(event.context.params?.target ?? '');

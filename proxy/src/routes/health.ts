@@ -4,6 +4,7 @@ import type { LlmProviderId, ProxyConfig } from '../config/index.ts';
 import type { ProxyContext } from '../context.ts';
 import { bearerToken } from '../http/auth.ts';
 import { jsonResponse } from '../http/errors.ts';
+import type { LimitsHealth } from '../limits/index.ts';
 
 /** One configured LLM provider and its models. */
 export interface LlmOffer {
@@ -25,6 +26,8 @@ export interface HealthBody {
   stt: { provider: 'runpod' } | null;
   /** Where this server serves model files (MODELS_DIR), so the app can load its voice from here. */
   models: { baseUrl: '/models/' } | null;
+  /** Request budgets and where they are kept; with Redis, whether it can be reached right now. */
+  limits: LimitsHealth;
 }
 
 /** Answers the health document; `authorized` tells the app whether its stored token works. */
@@ -39,6 +42,7 @@ export function healthHandler(ctx: ProxyContext) {
       llm: llmHealth(ctx.config),
       stt: runpod ? { provider: 'runpod' } : null,
       models: ctx.config.modelsDir ? { baseUrl: '/models/' } : null,
+      limits: ctx.limits.health(),
     };
     return jsonResponse(body);
   };

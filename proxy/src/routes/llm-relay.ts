@@ -1,8 +1,8 @@
 // The relay every LLM route shares: sends a checked body upstream with the key, then passes the answer on as a
 // Node stream (chunk by chunk, never buffered; a client that leaves aborts the upstream) or relays its error.
 import type { H3Event } from 'h3';
-import { FastResponse } from 'srvx';
 import type { ProxyContext } from '../context.ts';
+import { relayStream } from '../http/relay-stream.ts';
 import { requestUpstream } from '../upstream/http-client.ts';
 import { relayUpstreamError, upstreamFailureResponse } from './upstream-error.ts';
 
@@ -19,7 +19,7 @@ export interface LlmUpstreamCall {
 }
 
 /** Makes the call and answers with the upstream's stream or JSON, or its error with status, body and Retry-After. */
-export async function relayLlm(ctx: ProxyContext, event: H3Event, call: LlmUpstreamCall): Promise<Response> {
+export async function relayLlm(ctx: ProxyContext, event: H3Event, call: LlmUpstreamCall): Promise<Response | symbol> {
   let upstream;
   try {
     upstream = await requestUpstream({
@@ -35,9 +35,5 @@ export async function relayLlm(ctx: ProxyContext, event: H3Event, call: LlmUpstr
   }
   if ((upstream.statusCode ?? 500) >= 400) return relayUpstreamError(ctx, upstream, call.service);
   const contentType = upstream.headers['content-type'] ?? (call.stream ? 'text/event-stream' : 'application/json');
-  // srvx pipes a Node stream body straight to the socket (see upstream/http-client.ts).
-  return new FastResponse(upstream as unknown as ConstructorParameters<typeof FastResponse>[0], {
-    status: upstream.statusCode ?? 200,
-    headers: { 'content-type': contentType, 'cache-control': 'no-cache', 'x-accel-buffering': 'no' },
-  });
+  return relayStream(event, upstream, upstream.statusCode ?? 200, { 'content-type': contentType, 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
 }

@@ -8,7 +8,7 @@ import { checkChatBody, tightenChatBody } from './openai-request.ts';
 
 /** Handles one chat completion; streams are piped through as they arrive, never buffered. */
 export function openaiHandler(ctx: ProxyContext) {
-  return async (event: H3Event): Promise<Response> => {
+  return async (event: H3Event): Promise<Response | symbol> => {
     const openai = ctx.config.openai;
     if (!openai) throw new ProxyError(503, 'not_configured', 'No OpenAI-compatible server is configured here: set OPENAI_BASE_URL and OPENAI_MODEL.');
     const body = checkChatBody(await readJsonObject(event.req, ctx.config.maxBodyBytes), openai);

@@ -1,8 +1,8 @@
 // Turns upstream failures into responses: relayed error bodies, or the proxy's own error shape.
 import type { IncomingMessage } from 'node:http';
-import { FastResponse } from 'srvx';
 import type { ProxyContext } from '../context.ts';
 import { errorResponse } from '../http/errors.ts';
+import { respond } from '../http/respond.ts';
 import { readUpstreamText, UpstreamFailure } from '../upstream/http-client.ts';
 
 /** Relays an upstream error status with its JSON body (scrubbed) and its Retry-After. */
@@ -11,7 +11,7 @@ export async function relayUpstreamError(ctx: ProxyContext, upstream: IncomingMe
   const text = ctx.scrub(await readUpstreamText(upstream).catch(() => ''));
   const retryAfter = retryAfterOf(upstream, text);
   const headers: Record<string, string> = { 'cache-control': 'no-store', ...(retryAfter ? { 'retry-after': retryAfter } : {}) };
-  if (isJson(text)) return new FastResponse(text, { status, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
+  if (isJson(text)) return respond(text, { status, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
   return errorResponse(status, 'upstream_error', `${service} answered ${status}${text ? `: ${text.slice(0, 200)}` : '.'}`, headers);
 }
 

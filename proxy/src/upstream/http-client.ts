@@ -4,9 +4,17 @@
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 
+/**
+ * How long a kept-alive upstream socket may sit idle. Warning: without an agent timeout Node ignores the server's
+ * `Keep-Alive: timeout=N` hint, keeps sockets the server has already decided to close, and a request sent on one
+ * just as the server closes it fails with ECONNRESET (a 502 for the client); with one, Node drops them a second
+ * before the server's hint.
+ */
+const IDLE_SOCKET_TIMEOUT_MS = 30_000;
+
 const agents = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: Infinity }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: Infinity }),
+  'http:': new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: IDLE_SOCKET_TIMEOUT_MS }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: Infinity, timeout: IDLE_SOCKET_TIMEOUT_MS }),
 };
 
 /** One request to an upstream service. */

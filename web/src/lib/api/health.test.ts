@@ -54,6 +54,11 @@ describe('parseHealth', () => {
     expect(result).toEqual({ ok: true, health: withProviders });
   });
 
+  it('survives the request-limits report of a newer proxy, Redis unreachable included', () => {
+    const limits = { store: 'redis', perMinute: 120, dailyRequests: 500, reachable: false, whenUnreachable: 'refuse' };
+    expect(parseHealth({ ...valid, limits })).toEqual({ ok: true, health: valid });
+  });
+
   it.each([
     ['not an object', 'hello', ''],
     ['null', null, ''],

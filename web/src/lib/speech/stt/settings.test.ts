@@ -41,5 +41,7 @@ describe('STT settings', () => {
     for (const code of Object.keys(WHISPER_LANGUAGES)) expect(code).toMatch(/^[a-z]{2,3}$/);
     expect(Object.keys(WHISPER_LANGUAGES)).toHaveLength(100);
     expect(languagesByName()[0]).toEqual({ code: 'af', name: 'Afrikaans' });
+    const names = languagesByName().map((language) => language.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
   });
 });

@@ -1,0 +1,54 @@
+// The first load as a phone on a slow network sees it: the proxy sends scripts and styles compressed, and the code
+// for the interview and the history arrives only when the candidate goes there.
+import type { Page } from '@playwright/test';
+import { expect, startInterview, test } from './harness/index.ts';
+
+/** Same-origin script and stylesheet responses of a page, with the encoding each came in. */
+function watchAssets(page: Page): { url: string; encoding: string | undefined }[] {
+  const seen: { url: string; encoding: string | undefined }[] = [];
+  page.on('response', (response) => {
+    const type = response.request().resourceType();
+    if (type === 'script' || type === 'stylesheet') seen.push({ url: new URL(response.url()).pathname, encoding: response.headers()['content-encoding'] });
+  });
+  return seen;
+}
+
+test('the first screen’s scripts and styles arrive brotli-compressed', async ({ page }) => {
+  const assets = watchAssets(page);
+  await page.goto('/');
+  await expect(page.getByTestId('health-status')).toBeVisible();
+  const firstScreen = assets.filter((asset) => asset.url.startsWith('/assets/'));
+  expect(firstScreen.map((asset) => asset.url.replace(/-[\w-]+\./, '.'))).toEqual(expect.arrayContaining(['/assets/index.js', '/assets/index.css']));
+  for (const asset of firstScreen) expect(asset, asset.url).toMatchObject({ encoding: 'br' });
+});
+
+test('the interview and the history load their code only when opened', async ({ page }) => {
+  const assets = watchAssets(page);
+  const loaded = (name: string) => assets.some((asset) => asset.url.startsWith(`/assets/${name}-`));
+  await page.goto('/');
+  await expect(page.getByTestId('start-interview')).toBeVisible();
+  expect([loaded('interview-kit'), loaded('history')]).toEqual([false, false]);
+
+  await page.getByTestId('open-history').click();
+  await expect(page.getByTestId('history-back')).toBeVisible();
+  expect([loaded('interview-kit'), loaded('history')]).toEqual([false, true]);
+
+  await startInterview(page, 2);
+  await expect(page.getByTestId('question')).not.toBeEmpty({ timeout: 15_000 });
+  expect(loaded('interview-kit')).toBe(true);
+});
+
+test.describe('when the interview’s code cannot be downloaded', () => {
+  test.use({ allowedConsoleErrors: [/ERR_INTERNET_DISCONNECTED/] });
+
+  test('says so, and starts on a second try', async ({ page }) => {
+    let refuse = true;
+    await page.route(/\/assets\/interview-kit-[\w-]+\.js$/, (route) => (refuse ? route.abort('internetdisconnected') : route.fallback()));
+    await startInterview(page, 2);
+    await expect(page.getByTestId('load-error')).toHaveText('Part of the app could not be downloaded. Check your connection, then try again.');
+    refuse = false;
+    await page.getByTestId('start-interview').click();
+    await expect(page.getByTestId('question')).not.toBeEmpty({ timeout: 15_000 });
+    await expect(page.getByTestId('load-error')).toHaveCount(0);
+  });
+});
