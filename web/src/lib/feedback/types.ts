@@ -85,6 +85,8 @@ export interface Rewrite {
   answerId: string;
   /** Null when the rewrite was left out. */
   text: string | null;
+  /** Short notes on what was changed and why. */
+  changes: string[];
   /** Numbers and names the last rewrite tried added (why it was left out). */
   unsupported: string[];
 }
