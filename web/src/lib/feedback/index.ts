@@ -4,6 +4,10 @@
 // actor (report-actor.ts, schedule.ts) and composed for the screen and the exports (report-view.ts, markdown.ts).
 export { answerTurns, type AnswerTurn } from './answers.ts';
 export { DEFAULT_PACE_BAND, LONG_PAUSE_SECONDS, measureDelivery, PACE_BAND_WHY, type AnswerDelivery, type InterviewDelivery, type Pace, type PaceBand } from './delivery.ts';
+export { reportMarkdown } from './markdown.ts';
+export { buildReportView, type AnswerView, type ReportView, type RewriteView } from './report-view.ts';
+export { subjectOf } from './subject.ts';
+export { describeFillers, describeLatency, describePace, describePauses, describePronouns, formatScore } from './wording.ts';
 export { FILLED_PAUSES, LEXICAL_FILLERS } from './fillers.ts';
 export { wordDiff, type DiffPart } from './diff.ts';
 export { MAX_REPLY_TRIES, type ReportModel } from './judge.ts';

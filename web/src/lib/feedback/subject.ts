@@ -1,6 +1,6 @@
 // What the report is about: the parts of a finished (or running) interview it reads, as plain data, whichever
 // screen or export it comes from. Pure helpers to reach its answers.
-import type { InterviewDocuments, InterviewPlan, InterviewProfile, SpeechTiming, TranscriptEntry } from '../interview/index.ts';
+import type { InterviewContext, InterviewDocuments, InterviewPlan, InterviewProfile, SpeechTiming, TranscriptEntry } from '../interview/index.ts';
 import { answerTurns, type AnswerTurn } from './answers.ts';
 import type { AnswersByLabel } from './quotes.ts';
 
@@ -16,6 +16,20 @@ export interface ReportSubject {
   speechTimings: SpeechTiming[];
   /** True once the closing is in the transcript. */
   concluded: boolean;
+}
+
+/** The subject of an interview machine's context (live, or from a stored snapshot in today's shape). */
+export function subjectOf(context: Pick<InterviewContext, 'id' | 'documents' | 'settings' | 'profile' | 'plan' | 'transcript' | 'speechTimings'>, concluded: boolean): ReportSubject {
+  return {
+    interviewId: context.id,
+    model: context.settings.model,
+    documents: context.documents,
+    profile: context.profile,
+    plan: context.plan,
+    transcript: context.transcript,
+    speechTimings: context.speechTimings ?? [],
+    concluded,
+  };
 }
 
 /** The subject's answers, by label (what quotes name). */

@@ -1,5 +1,6 @@
 // The history screen's state: the list of interviews, the one being read, and the messages after each action.
 // Thin shell over storage and the export/import adapters; every action reloads the list from IndexedDB.
+import { parseReportRecord, type ReportRecord } from '../feedback/index.ts';
 import {
   answerDraftBackup,
   deleteAllInterviews,
@@ -7,6 +8,7 @@ import {
   describeSaveError,
   listInterviews,
   loadInterview,
+  loadReport,
   renameInterview,
   type InterviewRecord,
   type InterviewSummary,
@@ -107,8 +109,9 @@ export class HistoryState {
       return;
     }
     const name = exportFileName(displayTitle(item), item.date, as);
-    if (as === 'md') downloadText(name, interviewMarkdown(record), 'text/markdown');
-    else downloadText(name, exportJson(record, Date.now()), 'application/json');
+    const report = await storedReport(id);
+    if (as === 'md') downloadText(name, interviewMarkdown(record, { report }), 'text/markdown');
+    else downloadText(name, exportJson(record, Date.now(), report), 'application/json');
   }
 
   /** Imports an exported file; on any problem nothing changes and the notice says why. */
@@ -120,6 +123,15 @@ export class HistoryState {
 
   #error(text: string): void {
     this.notice = { kind: 'error', text };
+  }
+}
+
+/** An interview's stored report, when there is one this app can read. */
+async function storedReport(id: string): Promise<ReportRecord | null> {
+  try {
+    return parseReportRecord(await loadReport(id));
+  } catch {
+    return null;
   }
 }
 

@@ -19,3 +19,4 @@ export { durationOf, factsOf, guessRoleAndCompany, type InterviewFacts, type Rol
 export { describeSaveError, isQuotaError } from './errors.ts';
 export { freeCachedDownloads, isAppShellCache, storageEstimate, type StorageEstimate } from './usage.ts';
 export { answerDraftBackup, type AnswerDraftBackup } from './answer-draft-backup.ts';
+export { listReports, loadReport, saveReport, type StoredReport } from './reports.ts';
