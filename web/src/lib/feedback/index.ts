@@ -15,6 +15,7 @@ export { answerScore, dimensionAverages, overallScore, THIN_ANSWER_SCORE, type O
 export { newReportRecord, parseReportRecord } from './record.ts';
 export { DEFAULT_CONCURRENCY, ReportActor, type ReportActorDeps } from './report-actor.ts';
 export type { RequirementOutcome } from './requirements.ts';
+export { reportTrend, type TrendPoint } from './trend.ts';
 export type { ReportSubject } from './subject.ts';
 export {
   DIMENSIONS,

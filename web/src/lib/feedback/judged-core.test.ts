@@ -142,3 +142,21 @@ describe('wordDiff', () => {
     expect(wordDiff('same', 'same')).toEqual([{ kind: 'same', text: 'same' }]);
   });
 });
+
+describe('reportTrend', () => {
+  it('keeps reports of the current rubric version with a checked score, oldest first', async () => {
+    const { reportTrend } = await import('./trend.ts');
+    const { newReportRecord } = await import('./record.ts');
+    const withScore = (id: string, score: number) => ({ ...newReportRecord(id, 'm', 0), answers: { a: { status: 'done' as const, value: judgement([scored('relevance', score)]) } } });
+    const points = reportTrend([
+      { date: 3, record: withScore('c', 4) },
+      { date: 1, record: withScore('a', 2) },
+      { date: 2, record: { ...withScore('old', 5), rubricVersion: 0 } },
+      { date: 4, record: newReportRecord('empty', 'm', 0) },
+    ]);
+    expect(points).toEqual([
+      { interviewId: 'a', date: 1, averages: { relevance: 2 } },
+      { interviewId: 'c', date: 3, averages: { relevance: 4 } },
+    ]);
+  });
+});

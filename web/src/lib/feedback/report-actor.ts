@@ -39,7 +39,7 @@ export class ReportActor {
   #subject: ReportSubject | null = null;
   #record: ReportRecord | null = null;
   #subjectKey = '';
-  #loading: Promise<void> | null = null;
+  #loadStarted = false;
   #stopped = false;
   #gateTimer: unknown = null;
   #waitTimer: unknown = null;
@@ -75,7 +75,8 @@ export class ReportActor {
     if (key === this.#subjectKey && this.#record) return;
     this.#subjectKey = key;
     if (!this.#record) {
-      this.#loading ??= this.#load(subject);
+      if (!this.#loadStarted) void this.#load(subject);
+      this.#loadStarted = true;
       return;
     }
     this.#pump();

@@ -18,7 +18,7 @@ export function scriptedModel(script: (request: LlmRequest, index: number) => Sc
       if (answer instanceof Error) throw answer;
       return typeof answer === 'string' ? answer : JSON.stringify(answer);
     },
-    async *streamGenerate() {
+    streamGenerate() {
       throw new Error('The report never streams.');
     },
   } as ReportModel & { requests: LlmRequest[] };
