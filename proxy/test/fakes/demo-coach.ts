@@ -51,7 +51,7 @@ function judgement(prompt: string): object {
   const long = words.length >= 25;
   const score = (base: number) => Math.max(1, Math.min(5, words.length < 10 ? 1 : base));
   const first = quoteOf(answer.sentences[0]);
-  const dimension = (reason: string, quote: string, value: number) => ({ reason, quote, score: score(value) });
+  const dimension = (reason: string, quote: string, value: number) => ({ reason: words.length < 10 ? 'Too short to show much.' : reason, quote, score: score(value) });
   const requirements = [...(/<job_requirements>\n([\s\S]*?)\n<\/job_requirements>/.exec(prompt)?.[1] ?? '').matchAll(/^(\d+)\. (.+)$/gm)].flatMap((match) => {
     const keyword = match[2]!.split(/\s+/).find((word) => word.length >= 4 && answer.text.toLowerCase().includes(word.toLowerCase()));
     const sentence = keyword && answer.sentences.find((candidate) => candidate.toLowerCase().includes(keyword.toLowerCase()));

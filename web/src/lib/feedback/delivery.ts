@@ -90,13 +90,14 @@ export function measureDelivery(transcript: readonly TranscriptEntry[], speechTi
   const filled = answers.reduce((sum, answer) => sum + answer.fillers.filled, 0);
   const lexical = answers.reduce((sum, answer) => sum + answer.fillers.lexical, 0);
   const paces = answers.flatMap((answer) => (answer.pace.kind === 'spoken' ? [answer.pace.wpm] : []));
+  const medianPace = median(paces);
   return {
     answers,
     band,
     candidateWords,
     interviewerWords,
     talkRatio: candidateWords + interviewerWords === 0 ? null : candidateWords / (candidateWords + interviewerWords),
-    medianWpm: median(paces),
+    medianWpm: medianPace === null ? null : Math.round(medianPace),
     fillers: {
       filled,
       lexical,
