@@ -10,7 +10,7 @@ export { subjectOf } from './subject.ts';
 export { describeFillers, describeLatency, describePace, describePauses, describePronouns, formatScore } from './wording.ts';
 export { FILLED_PAUSES, LEXICAL_FILLERS } from './fillers.ts';
 export { wordDiff, type DiffPart } from './diff.ts';
-export { MAX_REPLY_TRIES, type ReportModel } from './judge.ts';
+export { judgeAnswer, MAX_REPLY_TRIES, type ReportModel } from './judge.ts';
 export { answerScore, dimensionAverages, overallScore, THIN_ANSWER_SCORE, type OverallScore } from './overall.ts';
 export { newReportRecord, parseReportRecord } from './record.ts';
 export { DEFAULT_CONCURRENCY, ReportActor, type ReportActorDeps } from './report-actor.ts';
