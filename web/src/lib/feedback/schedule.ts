@@ -1,8 +1,9 @@
 // When each part of the report is due. Pure: the interview and the stored report in, the jobs to start out.
 // - An answer is judged once the interviewer turn after it is in the transcript (its stream has ended, so the call
 //   never competes with it) and has started speaking, or JUDGE_GRACE_MS after it when no voice speaks it.
-// - While the interview runs, an answer scoring SPECULATIVE_REWRITE_AT or less is rewritten at once; once every
-//   answer is judged after the closing, the WEAKEST_REWRITTEN weakest answers that have no rewrite get one.
+// - While the interview runs, the WEAKEST_REWRITTEN weakest answers so far that score SPECULATIVE_REWRITE_AT or less
+//   are rewritten at once (they are likely to stay the weakest); once every answer is judged after the closing, the
+//   WEAKEST_REWRITTEN weakest answers that have no rewrite get one.
 // - The practice plan is made once the interview has concluded and every answer is judged (or unavailable), at least
 //   one of them judged.
 import { answerTurns, type AnswerTurn } from './answers.ts';
@@ -63,9 +64,8 @@ export function rewritesWanted(subject: ReportSubject, record: ReportRecord): st
     const score = answerScore(state.value);
     return score === null ? [] : [{ id: turn.id, score }];
   });
-  const weak = scored.filter((answer) => answer.score <= SPECULATIVE_REWRITE_AT).map((answer) => answer.id);
-  const final = subject.concluded && allSettled(turns, record) ? weakest(scored) : [];
-  return [...new Set([...weak, ...final])];
+  if (subject.concluded) return allSettled(turns, record) ? weakest(scored) : [];
+  return weakest(scored.filter((answer) => answer.score <= SPECULATIVE_REWRITE_AT));
 }
 
 /** The answers whose rewrites the report shows: the weakest, once every answer is judged. */
