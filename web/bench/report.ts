@@ -10,7 +10,7 @@ import { createLlmClient, geminiProvider } from '../src/lib/llm/index.ts';
 import { CLOSING_SPOKEN_MS, interviewTimeline, type Moment } from './report/timeline.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 10);
+const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 16);
 const GAP_MS = Number(process.env.BENCH_ANSWER_GAP_MS ?? 3000);
 const MODEL_MS = Number(process.env.BENCH_MODEL_MS ?? 2000);
 const KEY = 'bench-gemini-key';
