@@ -43,7 +43,7 @@ test('a finished interview: listed, exported, deleted, imported back, renamed', 
     version: number;
     interview: { id: string; snapshot: { context: { transcript: { text: string }[]; plan: { topics: { name: string; probes: string[] }[] } } } };
   };
-  expect(envelope).toMatchObject({ format: 'xquizit-interview', version: 2 });
+  expect(envelope).toMatchObject({ format: 'xquizit-interview', version: 3 });
   expect(envelope.interview.snapshot.context.transcript.map((entry) => entry.text)).toEqual(transcript);
   expect(envelope.interview.snapshot.context.plan.topics[0]).toMatchObject({ name: 'Go', probes: ['Backend engineer, eight years', 'Led the move of a billing service to Kafka'] });
 

@@ -21,7 +21,8 @@ const LONG_ANSWERS = [
 ];
 
 function isAnalysis(record: GeminiRequestRecord): boolean {
-  return (record.body as { generationConfig?: { responseMimeType?: string } }).generationConfig?.responseMimeType === 'application/json';
+  // JSON mode, with the job description in it (the coach's report asks in JSON mode too, without it).
+  return (record.body as { generationConfig?: { responseMimeType?: string } }).generationConfig?.responseMimeType === 'application/json' && promptOf(record).includes('<job_description>');
 }
 
 function promptOf(record: GeminiRequestRecord): string {

@@ -1,6 +1,8 @@
-// What the app shell needs only once an interview is on screen: the interview machine with its real actors, the live
-// session, the interview screen and the interviewer's voice. App.svelte imports this file on demand, so the first
-// screen's script carries none of it (XState, the prompts, the LLM client, the speech pipelines' main-thread parts).
+// What the app shell needs only once an interview (or a report) is on screen: the interview machine with its real
+// actors, the live session, the interview screen, the interviewer's voice, and the coach's report (its actor, view and
+// screen). App.svelte imports this file on demand, so the first screen's script carries none of it (XState, the
+// interview's prompts, the speech pipelines' main-thread parts, the report).
+import { buildReportView, parseReportRecord, ReportActor, subjectOf, type ReportActorDeps } from './lib/feedback/index.ts';
 import { createInterviewActors, interviewMachine } from './lib/interview/index.ts';
 import type { InterviewInput } from './lib/interview/index.ts';
 import { InterviewScreen, InterviewSession } from './lib/interview-screen/index.ts';
@@ -14,7 +16,8 @@ import {
   type GpuProbe,
   type InterviewerVoiceDeps,
 } from './lib/speech/tts/index.ts';
-import { answerDraftBackup, saveInterview, type InterviewRecord } from './lib/storage/index.ts';
+import { practiceInstructions, ReportScreen, ReportSession } from './lib/report-screen/index.ts';
+import { answerDraftBackup, loadReport, saveInterview, saveReport, type InterviewRecord } from './lib/storage/index.ts';
 
 /** What the shell already has and the kit shares: the audio unlocked by the first tap is the one the voice plays on. */
 export interface InterviewKitDeps {
@@ -39,6 +42,16 @@ export interface InterviewKit {
   restore(record: InterviewRecord): InterviewSession;
   /** Stops the voice and lets go of its worker. */
   dispose(): void;
+  /** The report screen component. */
+  ReportScreen: typeof ReportScreen;
+  /** The report of one interview, made (or read back) in the background. */
+  newReport(interviewId: string): ReportSession;
+  /** What the report covers, from an interview's context. */
+  subjectOf: typeof subjectOf;
+  /** The report as shown, from what it covers and what has been judged so far. */
+  reportView: typeof buildReportView;
+  /** "Practise these" as interview instructions. */
+  practiceInstructions: typeof practiceInstructions;
 }
 
 /** Builds the interview half of the shell. */
@@ -47,6 +60,16 @@ export function createInterviewKit(deps: InterviewKitDeps): InterviewKit {
     machine: interviewMachine.provide({ actors: createInterviewActors(deps.llm, { getToken: deps.getToken }) }),
     save: saveInterview,
     draftBackup: answerDraftBackup,
+  };
+  // The coach's report asks the same client; it is stored in IndexedDB at every step and tried again when back online.
+  const reportDeps: ReportActorDeps = {
+    model: { generate: (request, options) => deps.llm.generate(request, options), options: { getToken: deps.getToken } },
+    load: async (id) => parseReportRecord(await loadReport(id)) ?? undefined,
+    save: saveReport,
+    onOnline: (listener) => {
+      window.addEventListener('online', listener);
+      return () => window.removeEventListener('online', listener);
+    },
   };
   const voice = new InterviewerVoice({
     storage: deps.storage,
@@ -65,5 +88,10 @@ export function createInterviewKit(deps: InterviewKitDeps): InterviewKit {
     start: (input) => InterviewSession.start(input, sessionDeps),
     restore: (record) => InterviewSession.restore(record, sessionDeps),
     dispose: () => voice.dispose(),
+    ReportScreen,
+    newReport: (interviewId) => new ReportSession(new ReportActor(interviewId, reportDeps)),
+    subjectOf,
+    reportView: buildReportView,
+    practiceInstructions,
   };
 }

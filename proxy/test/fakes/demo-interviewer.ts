@@ -1,6 +1,7 @@
 // The scripted interviewer and candidate that `pnpm demo` and the browser specs play through the fakes.
 // It answers the app's real requests, through the fake Gemini or the fake OpenAI-compatible server alike:
-// the JSON analysis, the introduction, decision-first turns, the closing.
+// the JSON analysis, the introduction, decision-first turns, the closing, and the coach's report (demo-coach.ts).
+import { coachReply, reportRequestKind } from './demo-coach.ts';
 import type { GeminiReply, GeminiRequestRecord } from './gemini.ts';
 import type { OpenAiReply, OpenAiRequestRecord } from './openai.ts';
 import type { RunpodReceived, RunpodReply } from './runpod.ts';
@@ -21,7 +22,7 @@ const TOPIC_QUESTIONS = [
 ];
 
 const CLOSING =
-  "Thank you, that's all my questions for today. You gave thoughtful, concrete answers. The interview has ended, and you can now read the full transcript on screen. Good luck with the real thing!";
+  "Thank you, that's all my questions for today. The interview has ended: your transcript is on screen, and your coach's report is being prepared. Good luck with the real thing!";
 
 const ANSWERS = [
   'I started as a backend engineer on a payments team, and over the last three years I have moved into owning our event pipeline.',
@@ -31,6 +32,7 @@ const ANSWERS = [
 
 /** What the interviewer answers a prompt: the text, and whether it is spoken (streamed in small pieces) or JSON. */
 export function scriptedReply(prompt: string, json: boolean): { text: string; spoken: boolean } {
+  if (reportRequestKind(prompt) !== null) return { text: JSON.stringify(coachReply(prompt)), spoken: false };
   if (json) return { text: JSON.stringify(analysisFor(prompt)), spoken: false };
   if (prompt.includes('The interview is over')) return { text: CLOSING, spoken: true };
   if (prompt.includes('This is the start of the interview')) return { text: INTRODUCTION, spoken: true };
@@ -64,7 +66,7 @@ export function demoOpenAiInterviewer(record: OpenAiRequestRecord): OpenAiReply 
   const body = record.body as { messages?: { role?: string; content?: unknown }[]; response_format?: unknown } | undefined;
   const messages = (body?.messages ?? []).filter((message) => message.role !== 'system');
   const prompt = messages.map((message) => (typeof message.content === 'string' ? message.content : '')).join('\n');
-  // Where a server refused every JSON mode the app falls back to the prompt alone; the analysis is the call with the resume in it.
+  // Where a server refused every JSON mode the app falls back to the prompt alone; the analysis and the report's calls say so by their tags.
   const reply = scriptedReply(prompt, body?.response_format !== undefined || prompt.includes('<resume>'));
   if (!reply.spoken) return { kind: 'text', text: reply.text, chunks: 1 };
   return { kind: 'text', text: reply.text, reasoning: 'The candidate answered; I will keep to the plan.', ...pacing(reply.text) };

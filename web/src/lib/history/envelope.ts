@@ -1,18 +1,20 @@
 // The JSON export format: one interview (its record and machine snapshot, everything) in a versioned envelope,
 // and its validation on import. Pure: a file's text in, a record or a plain-words error out.
 // Version 2: the snapshot's plan carries requirements and, per topic, why and probes (plus type and level); version 1
-// files (a plan of topic names) are still read, their snapshot brought to today's shape.
+// files (a plan of topic names) are still read, their snapshot brought to today's shape. Version 3: the coach's report
+// (its judged part, as stored) rides along when the interview has one; versions 1 and 2 have none.
 import * as v from 'valibot';
+import { parseReportRecord, type ReportRecord } from '../feedback/index.ts';
 import { upgradeInterviewSnapshot } from '../interview/index.ts';
 import type { InterviewRecord } from '../storage/index.ts';
 
 /** The envelope's format name; a file without it is not ours. */
 export const EXPORT_FORMAT = 'xquizit-interview';
 /** The envelope version this app writes. Bump it (and keep reading the old ones) when the shape changes. */
-export const EXPORT_VERSION = 2;
+export const EXPORT_VERSION = 3;
 
 /** Every envelope version this app reads. */
-const READABLE_VERSIONS: readonly number[] = [1, 2];
+const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
 
 /** An exported interview. */
 export interface InterviewExport {
@@ -21,10 +23,12 @@ export interface InterviewExport {
   /** ISO 8601 time of the export. */
   exportedAt: string;
   interview: InterviewRecord;
+  /** The interview's coach's report, when it has one. */
+  report?: ReportRecord;
 }
 
-/** What reading an export gave: the record to store, or why nothing will be. */
-export type ParsedExport = { ok: true; interview: InterviewRecord } | { ok: false; error: string };
+/** What reading an export gave: the record (and report) to store, or why nothing will be. */
+export type ParsedExport = { ok: true; interview: InterviewRecord; report?: ReportRecord } | { ok: false; error: string };
 
 const MACHINE_STATES = ['idle', 'analyzing', 'asking', 'awaitingAnswer', 'concluding', 'concluded', 'failed'] as const;
 const QUESTION_KINDS = ['introduction', 'follow-up', 'new-topic', 'closing'] as const;
@@ -52,8 +56,9 @@ const SnapshotSchema = v.looseObject({
 /** Valibot schema of an export this app reads. */
 export const InterviewExportSchema = v.object({
   format: v.literal(EXPORT_FORMAT),
-  version: v.picklist([1, 2]),
+  version: v.picklist([1, 2, 3]),
   exportedAt: v.string(),
+  report: v.optional(v.unknown()),
   interview: v.object({
     id: v.pipe(v.string(), v.minLength(1)),
     createdAt: v.number(),
@@ -64,14 +69,15 @@ export const InterviewExportSchema = v.object({
   }),
 });
 
-/** Wraps an interview for export, its snapshot in today's shape (an interview saved by an earlier version too). */
-export function createExport(interview: InterviewRecord, now: number): InterviewExport {
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString(), interview: { ...interview, snapshot: upgradeInterviewSnapshot(interview.snapshot) } };
+/** Wraps an interview (and its report, when it has one) for export, its snapshot in today's shape (an interview saved by an earlier version too). */
+export function createExport(interview: InterviewRecord, now: number, report?: ReportRecord | null): InterviewExport {
+  const wrapped: InterviewExport = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date(now).toISOString(), interview: { ...interview, snapshot: upgradeInterviewSnapshot(interview.snapshot) } };
+  return report ? { ...wrapped, report } : wrapped;
 }
 
 /** The export as the text of a .json file. */
-export function exportJson(interview: InterviewRecord, now: number): string {
-  return `${JSON.stringify(createExport(interview, now), null, 2)}\n`;
+export function exportJson(interview: InterviewRecord, now: number, report?: ReportRecord | null): string {
+  return `${JSON.stringify(createExport(interview, now, report), null, 2)}\n`;
 }
 
 /** Reads an export file's text; a corrupt, foreign or unknown-version file gives an error in plain words. */
@@ -105,5 +111,11 @@ export function parseExport(text: string): ParsedExport {
   if (interview.snapshot.context.id !== interview.id) {
     return { ok: false, error: 'This xquizit export is damaged (its ids disagree), so nothing was imported.' };
   }
-  return { ok: true, interview: { ...(interview as InterviewRecord), snapshot: upgradeInterviewSnapshot(interview.snapshot) } };
+  const record: InterviewRecord = { ...(interview as InterviewRecord), snapshot: upgradeInterviewSnapshot(interview.snapshot) };
+  if (result.output.report === undefined) return { ok: true, interview: record };
+  const report = parseReportRecord(result.output.report);
+  if (report === null || report.interviewId !== interview.id) {
+    return { ok: false, error: 'The coach\'s report in this xquizit export is damaged, so nothing was imported.' };
+  }
+  return { ok: true, interview: record, report };
 }

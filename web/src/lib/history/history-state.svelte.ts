@@ -1,12 +1,15 @@
 // The history screen's state: the list of interviews, the one being read, and the messages after each action.
 // Thin shell over storage and the export/import adapters; every action reloads the list from IndexedDB.
+import { parseReportRecord, reportTrend, type ReportRecord, type TrendPoint } from '../feedback/index.ts';
 import {
   answerDraftBackup,
   deleteAllInterviews,
   deleteInterview,
   describeSaveError,
   listInterviews,
+  listReports,
   loadInterview,
+  loadReport,
   renameInterview,
   type InterviewRecord,
   type InterviewSummary,
@@ -30,14 +33,27 @@ export class HistoryState {
   /** The interview being read, with its list row. */
   reading = $state.raw<{ record: InterviewRecord; summary: InterviewSummary } | null>(null);
   notice = $state.raw<HistoryNotice | null>(null);
+  /** Each rubric dimension across the judged interviews of the current rubric version, oldest first. */
+  trend = $state.raw<TrendPoint[]>([]);
 
-  /** Reloads the list. */
+  /** Reloads the list, and the trend from the stored reports. */
   async refresh(): Promise<void> {
     try {
       this.items = await listInterviews();
     } catch (error) {
       this.items = [];
       this.#error(`The interviews on this device could not be read (${message(error)}).`);
+    }
+    const dates: Record<string, number> = Object.fromEntries(this.items.map((item) => [item.id, item.date]));
+    try {
+      const reports = (await listReports()).flatMap((stored) => {
+        const record = parseReportRecord(stored);
+        const date = record ? dates[record.interviewId] : undefined;
+        return record && date !== undefined ? [{ date, record }] : [];
+      });
+      this.trend = reportTrend(reports);
+    } catch {
+      this.trend = [];
     }
   }
 
@@ -107,8 +123,9 @@ export class HistoryState {
       return;
     }
     const name = exportFileName(displayTitle(item), item.date, as);
-    if (as === 'md') downloadText(name, interviewMarkdown(record), 'text/markdown');
-    else downloadText(name, exportJson(record, Date.now()), 'application/json');
+    const report = await storedReport(id);
+    if (as === 'md') downloadText(name, interviewMarkdown(record, { report }), 'text/markdown');
+    else downloadText(name, exportJson(record, Date.now(), report), 'application/json');
   }
 
   /** Imports an exported file; on any problem nothing changes and the notice says why. */
@@ -120,6 +137,15 @@ export class HistoryState {
 
   #error(text: string): void {
     this.notice = { kind: 'error', text };
+  }
+}
+
+/** An interview's stored report, when there is one this app can read. */
+async function storedReport(id: string): Promise<ReportRecord | null> {
+  try {
+    return parseReportRecord(await loadReport(id));
+  } catch {
+    return null;
   }
 }
 

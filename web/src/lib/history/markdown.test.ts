@@ -84,4 +84,11 @@ describe('interviewMarkdown', () => {
 ## Transcript`);
     expect(markdown).toContain('### Question 2 · 14:06:05 · Payments (follow-up)');
   });
+
+  it("carries the coach's report of a concluded interview when asked: measured at once, judged parts not ready yet", () => {
+    const markdown = interviewMarkdown(sampleRecord(), { timeZone: 'UTC', report: null });
+    expect(markdown).toContain("- **Questions:** 2\n\n## Coach's report\n");
+    expect(markdown).toContain('#### A2 · # How do you handle retries?\n\n- **Measured:** 2 words · typed (no pace) · fillers 0 · hedges 0 · neither “I” nor “we”\n_Not ready yet._');
+    expect(markdown.indexOf("## Coach's report")).toBeLessThan(markdown.indexOf('## Plan'));
+  });
 });

@@ -1,6 +1,7 @@
-// A readable Markdown transcript of one interview: title, role and company, date, duration, the plan it followed,
-// every question (with its topic) and answer with its time. Pure: the record in, the text out.
-import { INTERVIEW_TYPE_LABELS, LEVEL_LABELS, upgradeInterviewSnapshot, type InterviewPlan, type TranscriptEntry } from '../interview/index.ts';
+// A readable Markdown transcript of one interview: title, role and company, date, duration, the coach's report (when
+// asked for), the plan it followed, every question (with its topic) and answer with its time. Pure: the record in, the text out.
+import { buildReportView, reportMarkdown, subjectOf, type ReportRecord, type ReportSubject } from '../feedback/index.ts';
+import { INTERVIEW_TYPE_LABELS, LEVEL_LABELS, upgradeInterviewSnapshot, type InterviewContext, type InterviewPlan, type TranscriptEntry } from '../interview/index.ts';
 import { summarize, factsOf, type InterviewRecord } from '../storage/index.ts';
 import { formatDateTime, formatLength, formatTime, statusLabel, type TimeOptions } from './format.ts';
 import { displayTitle } from './title.ts';
@@ -20,8 +21,20 @@ function contextOf(record: InterviewRecord): { transcript?: unknown; plan?: unkn
   return (upgradeInterviewSnapshot(record.snapshot) as { context?: { transcript?: unknown; plan?: unknown } } | null)?.context;
 }
 
+/** What the report reads of a stored interview (its snapshot in today's shape). */
+export function reportSubjectOf(record: InterviewRecord): ReportSubject | null {
+  const context = (upgradeInterviewSnapshot(record.snapshot) as { context?: InterviewContext } | null)?.context;
+  return context ? subjectOf(context, record.concluded) : null;
+}
+
+/** What the Markdown export holds beyond the transcript: the coach's report of a concluded interview (its judged part so far, or null). */
+export interface MarkdownOptions extends TimeOptions {
+  /** When present (null: nothing judged yet), a concluded interview's document carries its report. */
+  report?: ReportRecord | null;
+}
+
 /** The interview as a Markdown document. */
-export function interviewMarkdown(record: InterviewRecord, options: TimeOptions = {}): string {
+export function interviewMarkdown(record: InterviewRecord, options: MarkdownOptions = {}): string {
   const summary = summarize({ ...record, facts: factsOf(record.snapshot) });
   const transcript = transcriptOf(record);
   const plan = planOf(record);
@@ -34,6 +47,7 @@ export function interviewMarkdown(record: InterviewRecord, options: TimeOptions 
     `- **Status:** ${statusLabel(summary.status)}`,
     `- **Questions:** ${summary.questionCount}`,
     '',
+    ...reportLines(record, options),
     ...(plan ? planLines(plan) : []),
     '## Transcript',
     '',
@@ -47,6 +61,11 @@ export function interviewMarkdown(record: InterviewRecord, options: TimeOptions 
     lines.push(`### ${heading} · ${formatTime(entry.at, options)}${topic}`, '', quote(entry.text), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function reportLines(record: InterviewRecord, options: MarkdownOptions): string[] {
+  const subject = record.concluded && 'report' in options ? reportSubjectOf(record) : null;
+  return subject ? [reportMarkdown(buildReportView(subject, options.report ?? null)), ''] : [];
 }
 
 /** The plan as a Markdown section: type and level, the topics in order with why, requirements and probes. */

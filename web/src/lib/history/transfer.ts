@@ -20,7 +20,7 @@ export function downloadText(fileName: string, text: string, type: string): void
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Reads and stores an exported interview file: its own id when free, else a new one. Changes nothing on error. */
+/** Reads and stores an exported interview file (with its report): its own id when free, else a new one. Changes nothing on error. */
 export async function importInterviewFile(file: Blob, newId: () => string = () => crypto.randomUUID()): Promise<ImportOutcome> {
   if (file.size > MAX_IMPORT_BYTES) return { ok: false, error: 'This file is too large to be an xquizit interview export, so nothing was imported.' };
   let text: string;
@@ -32,7 +32,7 @@ export async function importInterviewFile(file: Blob, newId: () => string = () =
   const parsed = parseExport(text);
   if (!parsed.ok) return parsed;
   try {
-    const added = await addInterview(parsed.interview, newId);
+    const added = await addInterview(parsed.interview, newId, parsed.report);
     return {
       ok: true,
       ...added,

@@ -1,4 +1,8 @@
 // The interview's vocabulary: settings, transcript, timings and the machine's events, shared by the core and the UI.
+import type { ListeningTiming } from '../speech/stt/index.ts';
+
+/** How one spoken answer was transcribed (measured by the microphone pipeline, stored on the answer). */
+export type { ListeningTiming };
 
 /** Per-interview settings; the seed's numbers are the defaults. */
 export interface InterviewSettings {
@@ -108,14 +112,6 @@ export interface SpeechTiming {
   firstTokenAt: number | null;
   firstAudioAt: number | null;
   pieces: SpeechPieceTiming[];
-}
-
-/** How one spoken answer was transcribed: speech end to text ready, and the audio sent against the audio spoken. */
-export interface ListeningTiming {
-  speechEndAt: number | null;
-  transcriptReadyAt: number | null;
-  spokenSeconds: number;
-  audioSecondsSent: number;
 }
 
 /** Events the UI and the voice send to the machine. SCREAMING_CASE by house style. */

@@ -1,5 +1,5 @@
-// The migrations: a database left by version 2 or 3 (created here with the raw IndexedDB API) opens with
-// openDatabase(); its interview is read back with the facts a list needs, and the answer-audio store exists.
+// The migrations: a database left by version 2, 3 or 4 (created here with the raw IndexedDB API) opens with
+// openDatabase(); its interview is read back with the facts a list needs, and the answer-audio and reports stores exist.
 import 'fake-indexeddb/auto';
 import { expect, it, vi } from 'vitest';
 import { DATABASE_NAME, DATABASE_VERSION, openDatabase } from './database.ts';
@@ -56,7 +56,7 @@ it('upgrades a version-2 database: the interview is kept, gains its list facts a
   await createVersion2();
   const db = await openDatabase();
   expect(db.version).toBe(DATABASE_VERSION);
-  expect(DATABASE_VERSION).toBe(4);
+  expect(DATABASE_VERSION).toBe(5);
   expect([...db.transaction('interviews').store.indexNames]).toEqual(['createdAt', 'updatedAt']);
 
   const raw = await db.get('interviews', 'v2-interview');
@@ -103,8 +103,8 @@ it('upgrades a version-3 database: interviews untouched, an empty answer-audio s
   vi.resetModules();
   const fresh = await import('./database.ts');
   const db = await fresh.openDatabase();
-  expect(db.version).toBe(4);
-  expect([...db.objectStoreNames].sort()).toEqual(['answer-audio', 'drafts', 'interviews']);
+  expect(db.version).toBe(5);
+  expect([...db.objectStoreNames].sort()).toEqual(['answer-audio', 'drafts', 'interviews', 'reports']);
   expect(await db.get('interviews', 'v2-interview')).toEqual(v3Record);
   expect(await db.count('answer-audio')).toBe(0);
 
@@ -113,4 +113,44 @@ it('upgrades a version-3 database: interviews untouched, an empty answer-audio s
   await db.put('answer-audio', { ...segment, questionId: 'q2' });
   expect(new Int16Array((await db.get('answer-audio', ['v2-interview', 'q1', 0]))?.pcm ?? new ArrayBuffer(0))).toEqual(new Int16Array([1, -2, 3]));
   expect(await db.countFromIndex('answer-audio', 'interviewId', 'v2-interview')).toBe(2);
+});
+
+it('upgrades a version-4 database: interviews and answer audio untouched, an empty reports store keyed by interview id', async () => {
+  const stale = await import('./database.ts');
+  (await stale.openDatabase()).close();
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(DATABASE_NAME);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+  const v4Record = { ...V2_RECORD, facts: { role: 'Senior Backend Engineer', company: 'Acme Pay', startedAt: 1, endedAt: null, lastActivityAt: 2, questionCount: 1 } };
+  const segment = { interviewId: 'v2-interview', questionId: 'q1', index: 0, state: 'pending', pcm: null, seconds: 1, voicedSeconds: 1, text: null, updatedAt: 5 };
+  await createOld(4, (db, transaction) => {
+    db.createObjectStore('drafts');
+    const interviews = db.createObjectStore('interviews', { keyPath: 'id' });
+    interviews.createIndex('updatedAt', 'updatedAt');
+    interviews.createIndex('createdAt', 'createdAt');
+    db.createObjectStore('answer-audio', { keyPath: ['interviewId', 'questionId', 'index'] }).createIndex('interviewId', 'interviewId');
+    transaction.objectStore('interviews').put(v4Record);
+    transaction.objectStore('answer-audio').put(segment);
+  });
+
+  vi.resetModules();
+  const fresh = await import('./database.ts');
+  const db = await fresh.openDatabase();
+  expect(db.version).toBe(5);
+  expect([...db.objectStoreNames].sort()).toEqual(['answer-audio', 'drafts', 'interviews', 'reports']);
+  expect(await db.get('interviews', 'v2-interview')).toEqual(v4Record);
+  expect(await db.get('answer-audio', ['v2-interview', 'q1', 0])).toEqual(segment);
+  expect(await db.count('reports')).toBe(0);
+
+  const reports = await import('./reports.ts');
+  const interviews = await import('./interviews.ts');
+  const report = { interviewId: 'v2-interview', updatedAt: 9, rubricVersion: 1, answers: {} };
+  await reports.saveReport(report);
+  expect(await reports.loadReport('v2-interview')).toEqual(report);
+  expect(await reports.listReports()).toEqual([report]);
+  await interviews.deleteInterview('v2-interview');
+  expect(await reports.loadReport('v2-interview')).toBeUndefined();
+  expect(await db.count('answer-audio')).toBe(0);
 });

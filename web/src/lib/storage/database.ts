@@ -3,6 +3,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { StoredSegment } from './answer-audio.ts';
 import type { DocumentsDraft } from './documents-draft.ts';
 import type { StoredInterview } from './interviews.ts';
+import type { StoredReport } from './reports.ts';
 import { factsOf } from './summary.ts';
 
 /** The stores and what they hold. */
@@ -13,6 +14,8 @@ export interface XquizitSchema extends DBSchema {
   interviews: { key: string; value: StoredInterview; indexes: { updatedAt: number; createdAt: number } };
   /** Audio segments of spoken answers until their text has landed, by [interviewId, questionId, index]. */
   'answer-audio': { key: [string, string, number]; value: StoredSegment; indexes: { interviewId: string } };
+  /** The coach's report of each interview, by interview id. */
+  reports: { key: string; value: StoredReport };
 }
 
 /** The database's name in the browser. */
@@ -21,7 +24,8 @@ export const DATABASE_NAME = 'xquizit';
 /** The schema version; bump it and add a step to `upgrade` when the stores change. */
 // 1: drafts. 2: interviews. 3: interviews carry `facts` (role, company, times, question count) and an optional
 // user `title`, and are indexed by createdAt for the history list. 4: answer-audio (spoken answers' segments).
-export const DATABASE_VERSION = 4;
+// 5: reports (the coach's report of each interview).
+export const DATABASE_VERSION = 5;
 
 /** An open handle to the app's database. */
 export type XquizitDatabase = IDBPDatabase<XquizitSchema>;
@@ -45,6 +49,7 @@ export function openDatabase(): Promise<XquizitDatabase> {
         }
       }
       if (oldVersion < 4) db.createObjectStore('answer-audio', { keyPath: ['interviewId', 'questionId', 'index'] }).createIndex('interviewId', 'interviewId');
+      if (oldVersion < 5) db.createObjectStore('reports', { keyPath: 'interviewId' });
     },
     blocked() {
       console.warn('xquizit: another tab holds an older version of the database open');

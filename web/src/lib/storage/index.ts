@@ -20,3 +20,4 @@ export { describeSaveError, isQuotaError } from './errors.ts';
 export { freeCachedDownloads, isAppShellCache, storageEstimate, type StorageEstimate } from './usage.ts';
 export { answerDraftBackup, type AnswerDraftBackup } from './answer-draft-backup.ts';
 export { indexedDbSegmentStore, memorySegmentStore, type SegmentStore, type StoredSegment, type StoredSegmentState } from './answer-audio.ts';
+export { listReports, loadReport, saveReport, type StoredReport } from './reports.ts';

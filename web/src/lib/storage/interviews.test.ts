@@ -13,6 +13,7 @@ import {
   saveInterview,
   type InterviewRecord,
 } from './interviews.ts';
+import { listReports, loadReport } from './reports.ts';
 
 function record(id: string, createdAt: number, jobDescription: string, concluded = false, value = concluded ? 'concluded' : 'awaitingAnswer'): InterviewRecord {
   return {
@@ -97,5 +98,16 @@ describe('interviews', () => {
     const copy = await loadInterview('fresh');
     expect((copy?.snapshot as { context: { id: string } }).context.id).toBe('fresh');
     expect((await listInterviews()).length).toBe(2);
+  });
+
+  it('adds an import with its report in one go; a copy\'s report follows the new id; deleting all removes reports too', async () => {
+    const original = record('with-report', 1_000, 'Designer at Hooli', true);
+    const report = { interviewId: 'with-report', updatedAt: 7, practice: { status: 'pending' } };
+    await addInterview(original, () => 'unused', report);
+    await addInterview(original, () => 'copy', report);
+    expect(await loadReport('with-report')).toEqual(report);
+    expect(await loadReport('copy')).toEqual({ ...report, interviewId: 'copy' });
+    await deleteAllInterviews();
+    expect(await listReports()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // Interviews as stored in IndexedDB: the machine's persisted snapshot plus what a list needs without reading it
 // (facts derived at every save, an optional title the candidate gave), and the list, rename and delete operations.
 import { openDatabase } from './database.ts';
+import type { StoredReport } from './reports.ts';
 import { durationOf, factsOf, stoppedByError, type InterviewFacts } from './summary.ts';
 
 /** One interview on this device. */
@@ -94,19 +95,20 @@ export function summarize(stored: StoredInterview): InterviewSummary {
   };
 }
 
-/** Deletes one interview and any answer audio still kept for it (nothing happens when it is already gone). */
+/** Deletes one interview, its report and any answer audio still kept for it (nothing happens when it is already gone). */
 export async function deleteInterview(id: string): Promise<void> {
-  const tx = (await openDatabase()).transaction(['interviews', 'answer-audio'], 'readwrite');
+  const tx = (await openDatabase()).transaction(['interviews', 'answer-audio', 'reports'], 'readwrite');
   await tx.objectStore('interviews').delete(id);
+  await tx.objectStore('reports').delete(id);
   const audio = tx.objectStore('answer-audio');
   for (const key of await audio.index('interviewId').getAllKeys(id)) await audio.delete(key);
   await tx.done;
 }
 
-/** Deletes every interview on this device, with any answer audio still kept. */
+/** Deletes every interview on this device, with their reports and any answer audio still kept. */
 export async function deleteAllInterviews(): Promise<void> {
-  const tx = (await openDatabase()).transaction(['interviews', 'answer-audio'], 'readwrite');
-  await Promise.all([tx.objectStore('interviews').clear(), tx.objectStore('answer-audio').clear(), tx.done]);
+  const tx = (await openDatabase()).transaction(['interviews', 'answer-audio', 'reports'], 'readwrite');
+  await Promise.all([tx.objectStore('interviews').clear(), tx.objectStore('answer-audio').clear(), tx.objectStore('reports').clear(), tx.done]);
 }
 
 /** Gives an interview a title; an empty title removes it (the list shows role and company again). False when it is gone. */
@@ -120,12 +122,18 @@ export async function renameInterview(id: string, title: string): Promise<boolea
   return true;
 }
 
-/** Adds an interview (an import) under its own id when that is free, else under `newId()`, in one transaction. */
-export async function addInterview(record: InterviewRecord, newId: () => string): Promise<AddedInterview> {
-  const tx = (await openDatabase()).transaction('interviews', 'readwrite');
-  const taken = (await tx.store.getKey(record.id)) !== undefined;
+/**
+ * Adds an interview (an import), with its report when it has one, under its own id when that is free, else under
+ * `newId()` (the report follows), in one transaction: either both are stored or neither.
+ */
+export async function addInterview(record: InterviewRecord, newId: () => string, report?: StoredReport): Promise<AddedInterview> {
+  const tx = (await openDatabase()).transaction(['interviews', 'reports'], 'readwrite');
+  const interviews = tx.objectStore('interviews');
+  const taken = (await interviews.getKey(record.id)) !== undefined;
   const stored = toStored(taken ? withInterviewId(record, newId()) : record);
-  await Promise.all([tx.store.add(stored), tx.done]);
+  await interviews.add(stored);
+  if (report) await tx.objectStore('reports').put({ ...report, interviewId: stored.id });
+  await tx.done;
   return { id: stored.id, keptId: !taken };
 }
 

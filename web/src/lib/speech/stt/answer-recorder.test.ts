@@ -3,7 +3,7 @@
 // recovery, partials, landing order, the server's wait and auto-finish, with synthetic frames.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, NETWORK_ERROR } from '../../api/index.ts';
-import type { ListeningTiming } from '../../interview/types.ts';
+import type { ListeningTiming } from './listening-timing.ts';
 import { AnswerRecorder, type RecorderDeps, type RecorderOptions, type RecorderState } from './answer-recorder.ts';
 import { createFramer, FRAME_MS, FRAME_SAMPLES } from './framer.ts';
 import { memorySegmentStore, type SegmentStore } from '../../storage/index.ts';
@@ -129,6 +129,12 @@ describe('AnswerRecorder on the spoken fixture with Silero', () => {
     const lastEnd = fixture.info.sentences.at(-1)?.end ?? NaN;
     expect(Math.abs((take?.speechEndAt ?? NaN) - (1_000_000 + lastEnd * 1000))).toBeLessThan(200);
     expect(take?.transcriptReadyAt).toBeGreaterThanOrEqual(take?.speechEndAt ?? Infinity);
+    // Speech started with the first sentence; the two silences between sentences (1.5 s each) are its pauses.
+    const firstStart = fixture.info.sentences[0]?.start ?? NaN;
+    expect(Math.abs((take?.speechStartAt ?? NaN) - (1_000_000 + firstStart * 1000))).toBeLessThan(200);
+    const gaps = fixture.info.sentences.slice(1).map((s, i) => s.start - (fixture.info.sentences[i]?.end ?? NaN));
+    expect(take?.pauses?.filter((pause) => pause >= 1)).toHaveLength(gaps.length);
+    take?.pauses?.filter((pause) => pause >= 1).forEach((pause, i) => expect(Math.abs(pause - (gaps[i] ?? NaN))).toBeLessThan(0.3));
     expect(h.recorder.state).toMatchObject({ phase: 'idle', busy: false, pending: '', failure: null });
   });
 
@@ -359,7 +365,7 @@ describe('AnswerRecorder with synthetic speech', () => {
     const quiet = synthetic([[false, 100]]);
     await feed(h, quiet.frames, quiet.probabilities);
     h.recorder.finish();
-    expect(h.takes).toEqual([{ speechEndAt: null, transcriptReadyAt: h.clock.now, spokenSeconds: 0, audioSecondsSent: 0 }]);
+    expect(h.takes).toEqual([{ speechEndAt: null, transcriptReadyAt: h.clock.now, spokenSeconds: 0, audioSecondsSent: 0, speechStartAt: null, pauses: [] }]);
     expect(h.requests).toEqual([]);
   });
 

@@ -5,10 +5,11 @@
 //
 // Lifecycle: start() → pushFrame()… → finish() → (texts land) → idle; recover() picks up what a reload left;
 // dispose() stops without losing anything (stored segments stay for the next recover()).
-import type { ListeningTiming } from '../../interview/types.ts';
 import { DEFAULT_UPLOAD_POLICY, partialDue, type UploadLedger, type UploadPolicy } from './budget.ts';
 import { FRAME_MS } from './framer.ts';
 import type { WhisperModel } from './languages.ts';
+import type { ListeningTiming } from './listening-timing.ts';
+import { createPauseTracker, type PauseTracker } from './pause-tracker.ts';
 import { floatToPcm16, SPEECH_SAMPLE_RATE } from './resample.ts';
 import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs, type RetryPolicy } from './retry.ts';
 import { parseRetryAfterMs } from '../../common/index.ts';
@@ -109,6 +110,10 @@ interface Take {
   partial: AbortController | null;
   persistedFrames: number;
   speechEndAt: number | null;
+  /** Speech onset and pauses, for delivery feedback. */
+  rhythm: PauseTracker;
+  /** What earlier takes of the same answer measured, when this take carried them on. */
+  earlier: { speechStartAt: number | null; pauses: number[] };
   finished: boolean;
   autoFinishAsked: boolean;
   /** Finish at the end of the sentence being spoken (the next pause), whatever the auto-finish setting. */
@@ -181,6 +186,7 @@ export class AnswerRecorder {
     if (previous) {
       take.voicedClosed += previous.voicedClosed;
       take.sentSeconds += previous.sentSeconds;
+      take.earlier = rhythmOf(previous);
       for (const segment of this.#segments.values()) if (segment.take === previous) segment.take = take;
     }
     this.#take = take;
@@ -194,6 +200,8 @@ export class AnswerRecorder {
     if (this.#phase !== 'recording' || !take?.segmenter) return;
     take.audio.push(floatToPcm16(frame));
     for (const event of take.segmenter.push(probability)) this.#handle(take, event);
+    const index = take.segmenter.frames() - 1;
+    take.rhythm.push(index, take.segmenter.lastSpeechEnd() === index + 1);
     const open = take.segmenter.open();
     // Keep what the open segment and the next segment's pre-roll may still need.
     take.audio.dropBefore(Math.min(open?.start ?? Infinity, take.segmenter.frames() - 2 * msToFrames(this.#segmenterOptions.preRollMs)));
@@ -495,11 +503,14 @@ export class AnswerRecorder {
       this.#phase = 'idle';
       this.#take = null;
       const spoken = take.voicedClosed;
+      const rhythm = rhythmOf(take);
       this.#deps.onTake?.({
         speechEndAt: take.speechEndAt,
         transcriptReadyAt: this.#now(),
         spokenSeconds: round2(spoken),
         audioSecondsSent: round2(take.sentSeconds),
+        speechStartAt: rhythm.speechStartAt,
+        pauses: rhythm.pauses,
       });
     }
   }
@@ -598,10 +609,19 @@ function newTake(segmenter: Segmenter | null, startedAt: number): Take {
     partial: null,
     persistedFrames: 0,
     speechEndAt: null,
+    rhythm: createPauseTracker(),
+    earlier: { speechStartAt: null, pauses: [] },
     finished: false,
     autoFinishAsked: false,
     finishAtPause: false,
   };
+}
+
+/** The speech onset (epoch ms) and pauses of a take, with those of the earlier takes it carried on. */
+function rhythmOf(take: Take): { speechStartAt: number | null; pauses: number[] } {
+  const first = take.rhythm.firstSpeechFrame();
+  const own = first === null ? null : Math.round(take.startedAt + first * FRAME_MS);
+  return { speechStartAt: take.earlier.speechStartAt ?? own, pauses: [...take.earlier.pauses, ...take.rhythm.pauses()] };
 }
 
 function newSegment(index: number, take: Take, clipId: string): Segment {

@@ -18,8 +18,14 @@ describe('mergeListening', () => {
   const second = { speechEndAt: 9000, transcriptReadyAt: 9300, spokenSeconds: 2.1, audioSecondsSent: 2.4 };
 
   it('adds the seconds and keeps the latest times', () => {
-    expect(mergeListening(first, second)).toEqual({ speechEndAt: 9000, transcriptReadyAt: 9300, spokenSeconds: 5.3, audioSecondsSent: 6 });
+    expect(mergeListening(first, second)).toEqual({ speechEndAt: 9000, transcriptReadyAt: 9300, spokenSeconds: 5.3, audioSecondsSent: 6, speechStartAt: null, pauses: [] });
     expect(mergeListening(null, first)).toEqual(first);
+  });
+
+  it("keeps the first take's speech start and every take's pauses", () => {
+    const merged = mergeListening({ ...first, speechStartAt: 400, pauses: [0.4, 2.5] }, { ...second, speechStartAt: 7000, pauses: [0.3] });
+    expect(merged).toMatchObject({ speechStartAt: 400, pauses: [0.4, 2.5, 0.3] });
+    expect(mergeListening({ ...first, speechStartAt: null }, { ...second, speechStartAt: 7000 })).toMatchObject({ speechStartAt: 7000 });
   });
 
   it('ignores a take in which nothing was said or sent', () => {

@@ -8,3 +8,4 @@ export { joinAnswer, mergeListening } from './answer-text.ts';
 export { DEFAULT_STT_SETTINGS, loadSttSettings, saveSttSettings, type SttSettings } from './settings.ts';
 export { WHISPER_LANGUAGES, WHISPER_MODELS, type WhisperModel } from './languages.ts';
 export type { RecorderState } from './answer-recorder.ts';
+export { MIN_PAUSE_MS, type ListeningTiming } from './listening-timing.ts';

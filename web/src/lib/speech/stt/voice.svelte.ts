@@ -2,7 +2,7 @@
 // together, with reactive state for MicControls. Thin glue; the decisions live in answer-recorder.ts.
 import { createApiFetch } from '../../api/index.ts';
 import { browserStorage, createTokenStore } from '../../auth/index.ts';
-import type { ListeningTiming } from '../../interview/types.ts';
+import type { ListeningTiming } from './listening-timing.ts';
 import { AnswerRecorder, type RecorderState } from './answer-recorder.ts';
 import { startListening, type Listening } from './listen.ts';
 import { closeStream, describeMicError, openMicrophone, type MicProblem } from './mic.ts';
