@@ -56,7 +56,7 @@ describe('parseHealth', () => {
 
   it('survives the request-limits report of a newer proxy, Redis unreachable included', () => {
     const limits = { store: 'redis', perMinute: 120, dailyRequests: 500, reachable: false, whenUnreachable: 'refuse' };
-    expect(parseHealth({ ...valid, limits })).toEqual({ ok: true, health: valid });
+    expect(parseHealth({ ...valid, limits })).toEqual({ ok: true, health: withProviders });
   });
 
   it.each([
