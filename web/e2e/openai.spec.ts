@@ -72,9 +72,9 @@ test.describe('both providers offered', () => {
     await page.getByTestId('end-interview').click();
     await page.getByTestId('end-interview-confirm').click();
     await expect(page.getByTestId('interview-status')).toContainText(/concluded/i, { timeout: 15_000 });
-    expect(gemini.requests).toHaveLength(0);
-    // The plan, the introduction and the closing (a plan being made when the page reloaded is asked for again).
-    expect(openai.requests.length).toBeGreaterThanOrEqual(3);
+    // The plan may be made in the background before the pick (with the default model); every turn goes to the pick.
+    expect(gemini.requests.filter((request) => request.stream)).toHaveLength(0);
+    expect(openai.requests.filter((request) => request.stream).length).toBeGreaterThanOrEqual(2);
     expect(new Set(openai.requests.map((request) => request.model))).toEqual(new Set(['llama3.2']));
     const openAiCalls = openai.requests.length;
 
@@ -83,7 +83,7 @@ test.describe('both providers offered', () => {
     await page.getByTestId('start-interview').click();
     await expect(page.getByTestId('question')).toContainText(/thanks for joining/i, { timeout: 15_000 });
     expect(openai.requests).toHaveLength(openAiCalls);
-    expect(new Set(gemini.requests.map((request) => request.model))).toEqual(new Set(['gemini-2.5-pro']));
+    expect(new Set(gemini.requests.filter((request) => request.stream).map((request) => request.model))).toEqual(new Set(['gemini-2.5-pro']));
     // 2.5 Pro cannot turn thinking off: it gets its smallest budget, with the room thinking takes on top.
     const body = gemini.requests.at(-1)?.body as { generationConfig: { thinkingConfig: unknown; maxOutputTokens: number } };
     expect(body.generationConfig.thinkingConfig).toEqual({ thinkingBudget: 128 });
