@@ -141,15 +141,21 @@ const browser = await chromium.launch({
 });
 
 const started = performance.now();
+const loadBefore = os.loadavg()[0] ?? 0;
 const ours: TurnMarks[] = [];
 const seed: SeedTurn[] = [];
 const outputLatencies: number[] = [];
+// Each counted turn's marks with the fakes' own records, written to BENCH_JSON when it is set (for digging into a figure).
+const raw: unknown[] = [];
 const lastWordToDone: number[] = [];
 try {
   const page = await browser.newPage();
   await installTurnHooks(page);
   await installAudioProbe(page);
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') console.error(`page ${message.type()}: ${message.text()}`);
+  });
   await page.goto(proxy.url);
   // Warm-up turns (one of each kind) load the voice, the voice-activity model and the connections; not counted.
   const plan: { kind: TurnKind; counted: boolean }[] = [
@@ -196,6 +202,7 @@ try {
       modelMs: modelMsUntil(request.receivedAt, request.eventsWrittenAt, speech.firstPieceAt),
       transcriptionMs: doneAt !== null && tailTranscribedAt !== null ? coveredMs(jobs, doneAt, tailTranscribedAt) : 0,
     });
+    raw.push({ marks: ours.at(-1), request: { receivedAt: request.receivedAt, eventsWrittenAt: request.eventsWrittenAt }, jobs: jobs.filter(([start]) => start >= since), received: runpod.received.filter((job) => job.receivedAt >= since).map((job) => ({ at: job.receivedAt, bytes: job.audio.length, prompt: job.input.initial_prompt })), speech, timing, listening, page: await readPageMarks(page) });
     if (speech.firstAudioAt !== null) outputLatencies.push(speech.firstAudioAt - scheduledAt);
     if (doneAt !== null && listening?.speechEndAt != null) lastWordToDone.push(doneAt - listening.speechEndAt);
     // The seed's way for the same answer, on the same proxy and fakes, while the page waits for the next answer.
@@ -216,11 +223,14 @@ try {
   await gemini.close();
 }
 
+if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(raw, null, 1));
 const print = (lines: readonly string[]) => {
   for (const line of lines) console.log(line);
 };
 const header = ['stage', 'n', 'p50 ms', 'p95 ms', ''];
-console.log(`pnpm bench:turn · ${new Date().toISOString().slice(0, 10)} · Chromium ${browser.version()} headless · ${String(os.cpus().length)} cores · node ${process.version}`);
+console.log(
+  `pnpm bench:turn · ${new Date().toISOString().slice(0, 10)} · Chromium ${browser.version()} headless · ${String(os.cpus().length)} cores, load average ${loadBefore.toFixed(1)} before and ${(os.loadavg()[0] ?? 0).toFixed(1)} after (run it alone: the budget is tens of ms) · node ${process.version}`,
+);
 console.log(`The built app served by the real proxy; the fake Gemini and RunPod with this latency profile; the Kokoro test model (WASM); ${String(ours.length)} turns after one warm-up of each kind, typed and spoken in turn.\n`);
 print(markdownTable(['profile', 'value', 'source'], PROFILE_SETTINGS.map((setting) => [`${setting.flag} (${setting.env})`, String(PROFILE[setting.key]), setting.source])));
 console.log(`\nSpoken answers: Chromium's fake microphone plays two sentences (last word at ${answer.lastWordSeconds.toFixed(2)} s); Done is pressed ${String(DONE_AFTER_MS)} ms after the last word (BENCH_DONE_AFTER_MS), and Send the moment the words have landed.\n`);
