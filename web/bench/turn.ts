@@ -101,6 +101,19 @@ async function firstScheduledAfter(page: Page, after: number): Promise<{ schedul
   return { scheduledAt: buffer.calledAtEpoch + (buffer.when - buffer.calledAt) * 1000 };
 }
 
+/** One warm-up turn of each kind, then typed and spoken answers in turn until each count is reached. */
+function turnPlan(typed: number, spoken: number): { kind: TurnKind; counted: boolean }[] {
+  const plan: { kind: TurnKind; counted: boolean }[] = [
+    { kind: 'typed', counted: false },
+    { kind: 'spoken', counted: false },
+  ];
+  for (let i = 0; i < Math.max(typed, spoken); i++) {
+    if (i < typed) plan.push({ kind: 'typed', counted: true });
+    if (i < spoken) plan.push({ kind: 'spoken', counted: true });
+  }
+  return plan;
+}
+
 const answer = benchAnswerWav();
 const jobs: [number, number][] = [];
 const gemini = await startFakeGemini({ apiKey: GEMINI_KEY, respond });
@@ -158,11 +171,7 @@ try {
   });
   await page.goto(proxy.url);
   // Warm-up turns (one of each kind) load the voice, the voice-activity model and the connections; not counted.
-  const plan: { kind: TurnKind; counted: boolean }[] = [
-    { kind: 'typed', counted: false },
-    { kind: 'spoken', counted: false },
-    ...Array.from({ length: Math.max(TYPED_TURNS, SPOKEN_TURNS) * 2 }, (_, i) => ({ kind: (i % 2 === 0 ? 'typed' : 'spoken') as TurnKind, counted: true })),
-  ].filter((turn, i, all) => !turn.counted || all.slice(0, i + 1).filter((other) => other.counted && other.kind === turn.kind).length <= (turn.kind === 'typed' ? TYPED_TURNS : SPOKEN_TURNS));
+  const plan = turnPlan(TYPED_TURNS, SPOKEN_TURNS);
   await page.getByTestId('resume-text').fill(RESUME);
   await page.getByTestId('jd-text').fill(JOB);
   await page.getByTestId('max-questions').fill(String(Math.min(40, plan.length + 2)));
