@@ -2,8 +2,9 @@
 // buffer is transcribed again (it re-sent up to 30 s every 3 s), then one call judges the answer, then a second call
 // writes the next question, and speech starts only once the first whole sentence of it has arrived and been synthesized.
 
-/** Markers the bench's fake Gemini answers seed calls by. */
+/** Marks the seed's judging call, so the bench's fake Gemini answers it with a judgment. */
 export const SEED_EVALUATE_MARK = 'Evaluate the candidate answer (seed process_answer).';
+/** Marks the seed's question call, so the bench's fake Gemini answers it without a decision line. */
 export const SEED_GENERATE_MARK = 'Generate the next question (seed generate_question).';
 
 /** The seed's turn, ms from Done (or Send) to each step's end. */
