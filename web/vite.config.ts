@@ -98,7 +98,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.ts', 'eval/**/*.test.ts', 'build/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'eval/**/*.test.ts', 'build/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
   },
 });

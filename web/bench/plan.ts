@@ -25,7 +25,7 @@ const PROFILE = { interviewType: 'mixed', level: 'senior' } as const;
 /** The plan the demo interviewer makes from the fixture resume and job description, read by the app's own parser. */
 function demoPlan(): InterviewPlan {
   const request = analysisRequest(DOCUMENTS, { maxMinutes: 45, maxQuestions: 16, maxFollowUpsPerTopic: 2, model: 'gemini-2.5-flash' }, PROFILE);
-  const record: GeminiRequestRecord = { method: 'POST', path: '/', model: request.model, stream: false, headers: {}, body: buildGeminiBody(request, request.maxOutputTokens ?? 1024), receivedAt: 0 };
+  const record: GeminiRequestRecord = { method: 'POST', path: '/', model: request.model, stream: false, headers: {}, body: buildGeminiBody(request, request.maxOutputTokens ?? 1024), receivedAt: 0, eventsWrittenAt: [] };
   const reply = demoInterviewer(record);
   if (reply.kind !== 'text') throw new Error('the demo interviewer did not answer the analysis');
   return parseAnalysis(reply.text, PROFILE);

@@ -40,7 +40,7 @@ function benchQuestions(): SimulatedStream[] {
     'The interview is over.',
   ];
   const demo = prompts.map((prompt) => {
-    const record: GeminiRequestRecord = { method: 'POST', path: '/', model: 'demo', stream: true, headers: {}, body: { contents: [{ role: 'user', parts: [{ text: prompt }] }] }, receivedAt: 0 };
+    const record: GeminiRequestRecord = { method: 'POST', path: '/', model: 'demo', stream: true, headers: {}, body: { contents: [{ role: 'user', parts: [{ text: prompt }] }] }, receivedAt: 0, eventsWrittenAt: [] };
     const reply = demoInterviewer(record);
     if (reply.kind !== 'text') throw new Error(`the demo interviewer answered ${reply.kind}`);
     // The machine keeps the decision line out of the question; the speaker sees only the question.

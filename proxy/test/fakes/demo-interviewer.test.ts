@@ -7,7 +7,7 @@ import type { OpenAiRequestRecord } from './openai.ts';
 
 function request(text: string, json = false): GeminiRequestRecord {
   const body = { contents: [{ role: 'user', parts: [{ text }] }], generationConfig: json ? { responseMimeType: 'application/json' } : {} };
-  return { method: 'POST', path: '/', model: 'm', stream: !json, headers: {}, body, receivedAt: 0 };
+  return { method: 'POST', path: '/', model: 'm', stream: !json, headers: {}, body, receivedAt: 0, eventsWrittenAt: [] };
 }
 
 function textOf(record: GeminiRequestRecord): string {

@@ -112,6 +112,29 @@ describe('fake Gemini streaming', () => {
     expect(restPayloads.at(-1)?.candidates[0]?.finishReason).toBe('STOP');
   });
 
+  it('holds the first event for firstTokenMs, then spaces the rest by delayMs, noting when each was written', async () => {
+    fake.enqueue({ kind: 'text', text: 'one two three', chunks: 3, firstTokenMs: 120, delayMs: 30 });
+    const response = await post(STREAM, validBody);
+    const payloads = parseEvents(await response.text()) as Payload[];
+    expect(payloads.map((p) => p.candidates[0]?.content.parts[0]?.text).join('')).toBe('one two three');
+    const record = fake.requests.at(-1)!;
+    expect(record.eventsWrittenAt).toHaveLength(3);
+    const [first, second, third] = record.eventsWrittenAt as [number, number, number];
+    // Timers may fire a millisecond early on a busy machine; the order and the spacing are what matter.
+    expect(first - record.receivedAt).toBeGreaterThanOrEqual(115);
+    expect(second - first).toBeGreaterThanOrEqual(25);
+    expect(third - second).toBeGreaterThanOrEqual(25);
+  });
+
+  it('makes a unary answer wait firstTokenMs and delayMs before answering', async () => {
+    fake.enqueue({ kind: 'text', text: 'judged', chunks: 1, firstTokenMs: 80, delayMs: 40 });
+    const sentAt = Date.now();
+    const body = (await (await post(UNARY, validBody)).json()) as Payload;
+    expect(body.candidates[0]?.content.parts).toEqual([{ text: 'judged' }]);
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(115);
+    expect(fake.requests.at(-1)?.eventsWrittenAt).toEqual([]);
+  });
+
   it('stamps each clock chunk with the time it was written', async () => {
     fake.enqueue({ kind: 'clock', chunks: 3, delayMs: 20 });
     const before = performance.timeOrigin + performance.now();

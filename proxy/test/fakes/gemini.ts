@@ -39,7 +39,10 @@ export type GeminiReply =
       kind: 'text';
       text: string;
       chunks?: number | readonly string[];
+      /** Milliseconds between chunks (a unary answer waits this once). */
       delayMs?: number;
+      /** The model's time to first token: nothing is sent for this long (a unary answer waits it before `delayMs`). */
+      firstTokenMs?: number;
       finishReason?: GeminiFinishReason;
       usage?: boolean;
       /**
@@ -72,6 +75,8 @@ export interface GeminiRequestRecord {
   /** Parsed JSON body; the raw text when it was not JSON. */
   body: unknown;
   receivedAt: number;
+  /** Epoch milliseconds at which each event of a streamed answer was written, in order (for latency benchmarks). */
+  eventsWrittenAt: number[];
 }
 
 /** Options of startFakeGemini. */
@@ -134,6 +139,7 @@ export async function startFakeGemini(options: FakeGeminiOptions): Promise<FakeG
       headers: plainHeaders(req),
       body: parsed === invalidJson ? (bytes?.toString('utf8') ?? '') : parsed,
       receivedAt: Date.now(),
+      eventsWrittenAt: [],
     };
     requests.push(record);
 
@@ -246,10 +252,12 @@ async function answer(res: ServerResponse, reply: GeminiReply, context: AnswerCo
       const pieces = typeof reply.chunks === 'object' && within.finishReason === undefined ? [...reply.chunks] : splitText(within.text, typeof reply.chunks === 'number' ? reply.chunks : 3);
       const finishReason = within.finishReason ?? reply.finishReason ?? 'STOP';
       if (record.stream) {
-        await writeStream(res, textEvents(responseContext, pieces, finishReason, within.thoughts), reply.delayMs ?? 0, signal);
+        if (reply.firstTokenMs && !(await sleep(reply.firstTokenMs, signal))) return;
+        await writeStream(res, textEvents(responseContext, pieces, finishReason, within.thoughts), reply.delayMs ?? 0, signal, record.eventsWrittenAt);
         return;
       }
-      if (reply.delayMs && !(await sleep(reply.delayMs, signal))) return;
+      const wait = (reply.firstTokenMs ?? 0) + (reply.delayMs ?? 0);
+      if (wait > 0 && !(await sleep(wait, signal))) return;
       const text = pieces.join('');
       const body = responseObject(responseContext, text, finishReason, estimateTokens(text), within.thoughts);
       sendJson(res, 200, `${JSON.stringify(body, null, 2)}\n`);
@@ -294,12 +302,13 @@ async function answer(res: ServerResponse, reply: GeminiReply, context: AnswerCo
   }
 }
 
-/** Writes each event as its own write, flushed at once, `delayMs` apart. */
+/** Writes each event as its own write, flushed at once, `delayMs` apart; notes each write's time in `writtenAt`. */
 async function writeStream(
   res: ServerResponse,
   events: readonly (string | Buffer | (() => string))[],
   delayMs: number,
   signal: AbortSignal,
+  writtenAt: number[] = [],
 ): Promise<void> {
   res.writeHead(200, {
     'content-type': 'text/event-stream',
@@ -312,6 +321,7 @@ async function writeStream(
     if (i > 0 && delayMs > 0 && !(await sleep(delayMs, signal))) return;
     if (signal.aborted) return;
     res.write(typeof event === 'function' ? event() : event);
+    writtenAt.push(Date.now());
   }
   res.end();
 }

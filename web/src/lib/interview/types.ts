@@ -111,6 +111,8 @@ export interface SpeechTiming {
   answerSubmittedAt: number | null;
   firstTokenAt: number | null;
   firstAudioAt: number | null;
+  /** When the first piece to be heard was complete and handed to the voice. Absent on questions spoken before it was kept. */
+  firstPieceAt?: number | null;
   pieces: SpeechPieceTiming[];
 }
 

@@ -125,9 +125,10 @@ export class VoiceAnswer {
     try {
       await this.#listening?.flush();
     } finally {
+      // The tail is sent before the microphone is released: closing the audio context can take a while.
+      this.#recorder.finish();
       await this.#release();
       this.level = 0;
-      this.#recorder.finish();
       this.phase = this.#recorder.state.phase === 'idle' ? 'idle' : 'finishing';
     }
   }

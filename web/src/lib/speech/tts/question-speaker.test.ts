@@ -93,7 +93,7 @@ describe('QuestionSpeaker', () => {
     expect(context.pieceSources).toHaveLength(1);
     expect(context.pieceSources[0]?.startTime).toBeCloseTo(0.135, 9);
     context.advance(20);
-    expect(timings).toEqual([{ questionId: 'q1', engine: KOKORO_LABEL, answerSubmittedAt: 990_000, firstTokenAt: 995_000, firstAudioAt: 1_000_135, pieces: [{ chars: 35, audioMs: 1200, synthesisMs: 120 }] }]);
+    expect(timings).toEqual([{ questionId: 'q1', engine: KOKORO_LABEL, answerSubmittedAt: 990_000, firstTokenAt: 995_000, firstAudioAt: 1_000_135, firstPieceAt: 1_000_000, pieces: [{ chars: 35, audioMs: 1200, synthesisMs: 120 }] }]);
   });
 
   it('adds no more than the scheduling lead on top of synthesis', async () => {
@@ -283,7 +283,7 @@ describe('QuestionSpeaker', () => {
     context.advance(1500);
     synthesis.endCurrent();
     expect(synthesis.spoken.map((utterance) => utterance.text)).toEqual(['Thanks for walking me through that,', 'it sounds like a big project.']);
-    expect(timings.at(-1)).toEqual({ questionId: 'q1', engine: BROWSER_VOICE_LABEL, answerSubmittedAt: 990_000, firstTokenAt: 995_000, firstAudioAt: 1_000_000, pieces: [{ chars: 35, audioMs: 1500, synthesisMs: 0 }] });
+    expect(timings.at(-1)).toEqual({ questionId: 'q1', engine: BROWSER_VOICE_LABEL, answerSubmittedAt: 990_000, firstTokenAt: 995_000, firstAudioAt: 1_000_000, firstPieceAt: 1_000_000, pieces: [{ chars: 35, audioMs: 1500, synthesisMs: 0 }] });
   });
 
   it('speaks with the browser voice while Kokoro is not loaded, and with Kokoro once it is', async () => {
@@ -339,7 +339,7 @@ describe('QuestionSpeaker', () => {
     await settle();
     expect(timings).toEqual([]);
     context.advance(20);
-    expect(timings).toEqual([{ questionId: 'q1', engine: KOKORO_LABEL, answerSubmittedAt: 990_000, firstTokenAt: 995_000, firstAudioAt: 1_000_015, pieces: [{ chars: 35, audioMs: 1000, synthesisMs: 100 }] }]);
+    expect(timings).toEqual([{ questionId: 'q1', engine: KOKORO_LABEL, answerSubmittedAt: 990_000, firstTokenAt: 995_000, firstAudioAt: 1_000_015, firstPieceAt: 1_000_000, pieces: [{ chars: 35, audioMs: 1000, synthesisMs: 100 }] }]);
     await synthesizeAll(synthesizer, 1);
     context.advance(5000);
     expect(timings.length).toBeGreaterThan(1);
@@ -349,6 +349,7 @@ describe('QuestionSpeaker', () => {
       answerSubmittedAt: 990_000,
       firstTokenAt: 995_000,
       firstAudioAt: 1_000_015,
+      firstPieceAt: 1_000_000,
       pieces: [
         { chars: 35, audioMs: 1000, synthesisMs: 100 },
         { chars: 29, audioMs: 1000, synthesisMs: 100 },

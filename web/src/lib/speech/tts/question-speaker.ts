@@ -64,6 +64,8 @@ interface PieceRecord {
   sink: Sink;
   status: PieceStatus;
   textAt: number;
+  /** When the splitter handed the piece over (its text complete and known to be a piece). */
+  releasedAt: number;
   engineFreeAt: number | null;
   synthesisStartAt: number | null;
   synthesisDoneAt: number | null;
@@ -343,6 +345,7 @@ export class QuestionSpeaker {
         sink: run.sink ?? 'browser',
         status: run.sink === null ? 'dropped' : 'waiting',
         textAt: run.arrivals.find((arrival) => arrival.length >= piece.end)?.at ?? now,
+        releasedAt: now,
         engineFreeAt: null,
         synthesisStartAt: null,
         synthesisDoneAt: null,
@@ -522,12 +525,14 @@ export class QuestionSpeaker {
     const pieces: SpeechPieceTiming[] = run.pieces
       .filter((record) => HEARD_STATUSES.has(record.status) && record.audioMs !== null && record.synthesisMs !== null)
       .map((record) => ({ chars: record.piece.text.length, audioMs: Math.round(record.audioMs ?? 0), synthesisMs: Math.round(record.synthesisMs ?? 0) }));
+    const firstHeard = run.pieces.find((record) => record.generation === run.generation && HEARD_STATUSES.has(record.status));
     const timing: SpeechTiming = {
       questionId: run.id,
       engine: run.label,
       answerSubmittedAt: run.marks.answerSubmittedAt,
       firstTokenAt: run.marks.firstTokenAt,
       firstAudioAt: Math.round(run.firstAudioAt),
+      firstPieceAt: firstHeard ? Math.round(firstHeard.releasedAt) : null,
       pieces,
     };
     const key = JSON.stringify(timing);
