@@ -241,7 +241,7 @@ console.log(
   `pnpm bench:turn · ${new Date().toISOString().slice(0, 10)} · Chromium ${browser.version()} headless · ${String(os.cpus().length)} cores, load average ${loadBefore.toFixed(1)} before and ${(os.loadavg()[0] ?? 0).toFixed(1)} after (run it alone: the budget is tens of ms) · node ${process.version}`,
 );
 console.log(`The built app served by the real proxy; the fake Gemini and RunPod with this latency profile; the Kokoro test model (WASM); ${String(ours.length)} turns after one warm-up of each kind, typed and spoken in turn.\n`);
-print(markdownTable(['profile', 'value', 'source'], PROFILE_SETTINGS.map((setting) => [`${setting.flag} (${setting.env})`, String(PROFILE[setting.key]), setting.source])));
+print(markdownTable(['profile', 'value', 'where the default comes from'], PROFILE_SETTINGS.map((setting) => [`${setting.flag} (${setting.env})`, String(PROFILE[setting.key]), setting.source])));
 console.log(`\nSpoken answers: Chromium's fake microphone plays two sentences (last word at ${answer.lastWordSeconds.toFixed(2)} s); Done is pressed ${String(DONE_AFTER_MS)} ms after the last word (BENCH_DONE_AFTER_MS), and Send the moment the words have landed.\n`);
 console.log('**Typed answers** (Send → first audio scheduled):\n');
 print(markdownTable(header, summaryRows(ours, 'typed')));
