@@ -15,8 +15,11 @@ const { onnx } = onnxProto;
 const { DataType } = onnx.TensorProto;
 const { AttributeType } = onnx.AttributeProto;
 
-/** Where the files are committed: `<MODELS_DIR>/<org>/<model>/...`, as the proxy's mirror serves them. */
-export const STT_TEST_MODELS_DIR = fileURLToPath(new URL('../src/lib/speech/stt/testdata/models/', import.meta.url));
+/**
+ * Where the files are committed: `<MODELS_DIR>/<org>/<model>/...`, beside the Kokoro stand-in, so the one MODELS_DIR
+ * the browser specs give the proxy serves the voice and the recognizer alike.
+ */
+export const STT_TEST_MODELS_DIR = fileURLToPath(new URL('../src/lib/speech/tts/testdata/models/', import.meta.url));
 
 /** The model ids the stand-ins take the place of. */
 export const STT_TEST_MODEL_IDS = ['onnx-community/moonshine-base-ONNX', 'onnx-community/moonshine-tiny-ONNX'] as const;
