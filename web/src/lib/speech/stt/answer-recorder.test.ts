@@ -32,6 +32,7 @@ function harness(transcribe: Transcribe, options: Partial<RecorderOptions> = {},
   const deps: RecorderDeps = {
     engine: {
       kind: 'runpod',
+      label: 'fake',
       policy: RUNPOD_POLICY,
       transcribe: (clip, signal, onPhase) => {
         h.requests.push(clip);

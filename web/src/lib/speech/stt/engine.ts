@@ -32,10 +32,19 @@ export interface EnginePolicy {
   retry: RetryPolicy;
 }
 
+/** Where an engine's model stands: not asked for yet, downloading (0..1, null while sizes are unknown), ready, or broken. */
+export type ModelStatus = { kind: 'idle' } | { kind: 'loading'; fraction: number | null } | { kind: 'ready' } | { kind: 'failed'; message: string };
+
 /** Turns clips of an answer into text. */
 export interface SpeechToTextEngine {
   readonly kind: SttEngineKind;
+  /** The model's name, for the candidate. */
+  readonly label: string;
+  /** Where its model on this device stands (reactive); absent for a server. */
+  readonly status?: ModelStatus;
   readonly policy: EnginePolicy;
+  /** Starts loading what the engine needs (a model), so the first clip does not wait for it; optional. */
+  prepare?(): void;
   /** Resolves to the clip's text (possibly empty); `onPhase` reports a wait before the run starts. */
   transcribe(clip: SpeechClip, signal: AbortSignal, onPhase?: (phase: ServerPhase) => void): Promise<string>;
   /** Whether another try may succeed where `error` failed. */

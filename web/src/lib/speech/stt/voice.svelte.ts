@@ -93,6 +93,7 @@ export class VoiceAnswer {
     this.micProblem = null;
     this.phase = 'starting';
     this.#deps.onStart?.();
+    this.#deps.engine.prepare?.();
     const settings = loadSttSettings();
     // The model loads while the microphone opens; frames wait for it, so the first words are kept.
     const detector = (this.#deps.detector ?? (() => loadSpeechDetector()))();

@@ -26,6 +26,7 @@ export function createRunpodEngine(deps: RunpodEngineDeps): SpeechToTextEngine {
   const model = deps.model ?? (() => loadSttSettings().model);
   return {
     kind: 'runpod',
+    label: 'Whisper on RunPod',
     policy: RUNPOD_POLICY,
     transcribe: (clip, signal, onPhase) =>
       transcribe({ wav: encodeWav(clip.pcm, SPEECH_SAMPLE_RATE), model: model(), language: clip.language, prompt: clip.prompt, clipId: clip.clipId }, signal, onPhase),
