@@ -34,7 +34,8 @@ const VOCAB_CHARS: readonly [string, number][] = [
 const { DataType } = onnx.TensorProto;
 const { AttributeType } = onnx.AttributeProto;
 
-function scalar(name: string, value: number, dataType: 'float' | 'int64'): InstanceType<typeof onnx.NodeProto> {
+/** A Constant node holding one float or int64 scalar. */
+export function scalar(name: string, value: number, dataType: 'float' | 'int64'): InstanceType<typeof onnx.NodeProto> {
   const tensor =
     dataType === 'float'
       ? { name, dataType: DataType.FLOAT, dims: [], floatData: [value] }
@@ -42,15 +43,18 @@ function scalar(name: string, value: number, dataType: 'float' | 'int64'): Insta
   return onnx.NodeProto.create({ opType: 'Constant', output: [name], attribute: [{ name: 'value', type: AttributeType.TENSOR, t: tensor }] });
 }
 
-function node(opType: string, input: string[], output: string, attribute: InstanceType<typeof onnx.AttributeProto>[] = []) {
+/** One graph node with a single output. */
+export function node(opType: string, input: string[], output: string, attribute: InstanceType<typeof onnx.AttributeProto>[] = []) {
   return onnx.NodeProto.create({ opType, input, output: [output], attribute });
 }
 
-function intAttribute(name: string, value: number) {
+/** An INT attribute. */
+export function intAttribute(name: string, value: number) {
   return onnx.AttributeProto.create({ name, type: AttributeType.INT, i: value });
 }
 
-function valueInfo(name: string, elemType: number, dims: (number | string)[]) {
+/** A graph input or output: its element type and dims (numbers fixed, strings symbolic). */
+export function valueInfo(name: string, elemType: number, dims: (number | string)[]) {
   return onnx.ValueInfoProto.create({
     name,
     type: { tensorType: { elemType, shape: { dim: dims.map((dim) => (typeof dim === 'number' ? { dimValue: dim } : { dimParam: dim })) } } },

@@ -1,5 +1,5 @@
 // What the app shell needs only once an interview (or a report) is on screen: the interview machine with its real
-// actors, the live session, the interview screen, the interviewer's voice, and the coach's report (its actor, view and
+// actors, the live session, the interview screen, the interviewer's voice, on-device speech-to-text, and the coach's report (its actor, view and
 // screen). App.svelte imports this file on demand, so the first screen's script carries none of it (XState, the
 // interview's prompts, the speech pipelines' main-thread parts, the report).
 import { buildReportView, parseReportRecord, ReportActor, subjectOf, type ReportActorDeps } from './lib/feedback/index.ts';
@@ -7,14 +7,18 @@ import { createInterviewActors, interviewMachine } from './lib/interview/index.t
 import type { InterviewInput } from './lib/interview/index.ts';
 import { InterviewScreen, InterviewSession } from './lib/interview-screen/index.ts';
 import type { LlmClient } from './lib/llm/index.ts';
+import { DeviceEngine } from './lib/speech/stt/engines/device/index.ts';
+import { sharedSpeechWorker } from './lib/speech/worker/index.ts';
 import {
   InterviewerVoice,
   requestPersistentStorage,
+  resolveModelSource,
   TtsClient,
   type AudioQueue,
   type BrowserVoice,
   type GpuProbe,
   type InterviewerVoiceDeps,
+  type ServerModels,
 } from './lib/speech/tts/index.ts';
 import { practiceInstructions, ReportScreen, ReportSession } from './lib/report-screen/index.ts';
 import { answerDraftBackup, loadReport, saveInterview, saveReport, type InterviewRecord } from './lib/storage/index.ts';
@@ -28,6 +32,8 @@ export interface InterviewKitDeps {
   origin: string;
   audio: AudioQueue | null;
   browserVoice: BrowserVoice | null;
+  /** What the health document says the server mirrors (MODELS_DIR), read when a model loads. */
+  serverModels: () => ServerModels;
 }
 
 /** The interview half of the shell, built once per page. */
@@ -36,6 +42,8 @@ export interface InterviewKit {
   InterviewScreen: typeof InterviewScreen;
   /** The interviewer's voice (one per page). */
   voice: InterviewerVoice;
+  /** Speech-to-text on this device (Moonshine in the speech worker), loaded when first needed. */
+  deviceSpeechToText: DeviceEngine;
   /** Starts a new interview. */
   start(input: InterviewInput): InterviewSession;
   /** Resumes a saved one exactly where it was. */
@@ -82,9 +90,12 @@ export function createInterviewKit(deps: InterviewKitDeps): InterviewKit {
     webAssembly: globalThis.WebAssembly,
     persistStorage: () => requestPersistentStorage(navigator.storage),
   });
+  // The candidate's words are recognized in the same worker as the voice, from the same model source.
+  const deviceSpeechToText = new DeviceEngine({ worker: sharedSpeechWorker(), origin: deps.origin, source: () => resolveModelSource('auto', deps.serverModels()) });
   return {
     InterviewScreen,
     voice,
+    deviceSpeechToText,
     start: (input) => InterviewSession.start(input, sessionDeps),
     restore: (record) => InterviewSession.restore(record, sessionDeps),
     dispose: () => voice.dispose(),

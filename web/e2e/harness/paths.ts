@@ -11,5 +11,5 @@ export const PROXY_DIR = path.join(REPO_ROOT, 'proxy');
 /** The built web app the proxy serves; XQUIZIT_E2E_DIST points the specs at another build (e.g. `vite build --outDir`). */
 export const WEB_DIST = process.env.XQUIZIT_E2E_DIST ?? path.join(REPO_ROOT, 'web', 'dist');
 
-/** The tiny Kokoro-shaped test model (made by web/scripts/make-tts-test-model.ts), served as MODELS_DIR in specs. */
+/** The tiny Kokoro and Moonshine stand-ins (web/scripts/make-tts-test-model.ts, make-stt-test-models.ts), served as MODELS_DIR in specs. */
 export const TEST_MODELS_DIR = path.join(REPO_ROOT, 'web', 'src', 'lib', 'speech', 'tts', 'testdata', 'models');

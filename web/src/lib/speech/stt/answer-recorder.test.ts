@@ -1,5 +1,5 @@
 // The recorder end to end without a browser: the spoken fixture's frames with Silero's real probabilities in,
-// a fake transcriber that finds each clip in the source out. Also retries (under the same clip id), failures, reload
+// a fake engine (RunPod's error rules) that finds each clip in the source out. Also retries (under the same clip id), failures, reload
 // recovery, partials, landing order, the server's wait and auto-finish, with synthetic frames.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, NETWORK_ERROR } from '../../api/index.ts';
@@ -8,28 +8,39 @@ import { AnswerRecorder, type RecorderDeps, type RecorderOptions, type RecorderS
 import { createFramer, FRAME_MS, FRAME_SAMPLES } from './framer.ts';
 import { memorySegmentStore, type SegmentStore } from '../../storage/index.ts';
 import { loadAnswerFixture, loadNodeSilero, spokenSeconds, type SpeechFixture } from './testdata/fixtures.ts';
-import type { ClipRequest, Transcribe } from './transcriber.ts';
-import { decodeWav } from './wav.ts';
+import type { ServerPhase, SpeechClip, SpeechToTextEngine } from './engine.ts';
+import { RUNPOD_POLICY } from './engines/runpod/index.ts';
+import { describeTranscriptionError, isRetryable } from './engines/runpod/errors.ts';
 
-const OPTIONS: RecorderOptions = { interviewId: 'iv-1', questionId: 'q-1', model: 'small', language: 'en', autoFinishSeconds: null, retry: { maxAttempts: 3, backoff: { baseMs: 1, maxMs: 4 }, timeoutMs: 1000 } };
+const OPTIONS: RecorderOptions = { interviewId: 'iv-1', questionId: 'q-1', language: 'en', autoFinishSeconds: null, retry: { maxAttempts: 3, backoff: { baseMs: 1, maxMs: 4 }, timeoutMs: 1000 } };
 
 interface Harness {
   recorder: AnswerRecorder;
   landed: string[];
   takes: ListeningTiming[];
   states: RecorderState[];
-  requests: ClipRequest[];
+  requests: SpeechClip[];
   clock: { now: number };
   autoFinished: number[];
 }
 
+/** What the fake engine answers for one clip. */
+type Transcribe = (clip: SpeechClip, signal: AbortSignal, onPhase?: (phase: ServerPhase) => void) => Promise<string>;
+
 function harness(transcribe: Transcribe, options: Partial<RecorderOptions> = {}, store: SegmentStore = memorySegmentStore()): Harness {
   const h: Omit<Harness, 'recorder'> = { landed: [], takes: [], states: [], requests: [], clock: { now: 1_000_000 }, autoFinished: [] };
   const deps: RecorderDeps = {
-    transcribe: (request, signal, onPhase) => {
-      h.requests.push(request);
-      return transcribe(request, signal, onPhase);
-    },
+    engine: {
+      kind: 'runpod',
+      label: 'fake',
+      policy: RUNPOD_POLICY,
+      transcribe: (clip, signal, onPhase) => {
+        h.requests.push(clip);
+        return transcribe(clip, signal, onPhase);
+      },
+      isRetryable,
+      describeError: describeTranscriptionError,
+    } satisfies SpeechToTextEngine,
     store,
     context: () => h.landed.join(' '),
     land: (text) => h.landed.push(text),
@@ -73,7 +84,7 @@ function synthetic(runs: [boolean, number][]): { frames: Float32Array[]; probabi
   return { frames, probabilities };
 }
 
-const samplesOf = (request: ClipRequest) => decodeWav(request.wav).samples;
+const samplesOf = (clip: SpeechClip) => clip.pcm;
 
 describe('AnswerRecorder on the spoken fixture with Silero', () => {
   let fixture: { samples: Float32Array; pcm: Int16Array; info: SpeechFixture };
@@ -195,7 +206,7 @@ describe('AnswerRecorder with synthetic speech', () => {
     for (const request of h.requests) tries.set(request.clipId, (tries.get(request.clipId) ?? 0) + 1);
     expect([...tries.values()].sort()).toEqual([1, 3]);
     // Retries count in the audio sent.
-    expect(h.takes[0]?.audioSecondsSent).toBeCloseTo(4 * h.requests[0]!.wav.length / 32000, 1);
+    expect(h.takes[0]?.audioSecondsSent).toBeCloseTo(4 * h.requests[0]!.pcm.length / 16000, 1);
   });
 
   it('waits out a Retry-After the server gives, in seconds or as an HTTP date', async () => {

@@ -1,22 +1,20 @@
 // One spoken answer, from VAD frames to text in the answer box: segments cut at pauses, each kept in storage and
-// sent once under a stable clip id (retried with backoff; a retry, even after a reload, resumes the same job on the
+// transcribed once under a stable clip id by the engine (retried with backoff; a retry, even after a reload, resumes the same job on the
 // server), the server's phase while a job waits (a cold start), partial transcripts of the open segment within the upload budget, texts
 // landed in order, and the answer's listening timings. No browser audio here: the glue feeds it frames.
 //
 // Lifecycle: start() → pushFrame()… → finish() → (texts land) → idle; recover() picks up what a reload left;
 // dispose() stops without losing anything (stored segments stay for the next recover()).
-import { DEFAULT_UPLOAD_POLICY, partialDue, type UploadLedger, type UploadPolicy } from './budget.ts';
+import { partialDue, type UploadLedger, type UploadPolicy } from './budget.ts';
+import type { ServerPhase, SpeechClip, SpeechToTextEngine } from './engine.ts';
 import { FRAME_MS } from './framer.ts';
-import type { WhisperModel } from './languages.ts';
 import type { ListeningTiming } from './listening-timing.ts';
 import { createPauseTracker, type PauseTracker } from './pause-tracker.ts';
 import { floatToPcm16, SPEECH_SAMPLE_RATE } from './resample.ts';
-import { DEFAULT_RETRY_POLICY, isRetryable, retryDelayMs, type RetryPolicy } from './retry.ts';
+import { retryDelayMs, type RetryPolicy } from './retry.ts';
 import { parseRetryAfterMs } from '../../common/index.ts';
 import type { SegmentStore, StoredSegment } from '../../storage/index.ts';
 import { createSegmenter, DEFAULT_SEGMENTER_OPTIONS, msToFrames, type Segmenter, type SegmenterEvent, type SegmenterOptions } from './segmenter.ts';
-import { describeTranscriptionError, promptTail, type ServerPhase, type Transcribe } from './transcriber.ts';
-import { encodeWav } from './wav.ts';
 import { assertNever } from '../../common/index.ts';
 
 /** What the recorder is doing. */
@@ -43,9 +41,10 @@ export interface RecorderState {
 
 /** The recorder's surroundings. */
 export interface RecorderDeps {
-  transcribe: Transcribe;
+  /** Turns each clip into text, with its own policy (in-flight limit, partials, retries). */
+  engine: SpeechToTextEngine;
   store: SegmentStore;
-  /** The answer box's text: the start of Whisper's prompt. */
+  /** The answer box's text: the start of the engine's prompt. */
   context: () => string;
   /** Appends one segment's text to the answer box; called in the order spoken. */
   land: (text: string) => void;
@@ -64,13 +63,14 @@ export interface RecorderDeps {
 export interface RecorderOptions {
   interviewId: string;
   questionId: string;
-  model: WhisperModel;
   language: string | null;
   autoFinishSeconds: number | null;
   segmenter?: Partial<SegmenterOptions>;
+  /** Overrides the engine's partial schedule and upload budget. */
   policy?: UploadPolicy;
+  /** Overrides the engine's tries. */
   retry?: RetryPolicy;
-  /** Finals sent at the same time after "Done" (the tail must not wait behind a slow one); 1 while recording. */
+  /** Overrides the engine's finals at once after "Done"; 1 while recording. */
   maxInFlight?: number;
   /** How often the open segment's audio is written to storage, in milliseconds of audio. */
   persistEveryMs?: number;
@@ -146,8 +146,8 @@ export class AnswerRecorder {
     this.#options = options;
     this.#deps = deps;
     this.#segmenterOptions = { ...DEFAULT_SEGMENTER_OPTIONS, ...options.segmenter };
-    this.#policy = options.policy ?? DEFAULT_UPLOAD_POLICY;
-    this.#retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.#policy = options.policy ?? deps.engine.policy.partials;
+    this.#retry = options.retry ?? deps.engine.policy.retry;
     this.#now = deps.now ?? Date.now;
     this.#newClipId = deps.newClipId ?? (() => crypto.randomUUID());
   }
@@ -359,7 +359,7 @@ export class AnswerRecorder {
   // as its prompt; after "Done", up to maxInFlight, so the tail never waits behind a slow segment.
   #pump(): void {
     if (this.#disposed) return;
-    const limit = this.#phase === 'recording' ? 1 : (this.#options.maxInFlight ?? 2);
+    const limit = this.#phase === 'recording' ? 1 : (this.#options.maxInFlight ?? this.#deps.engine.policy.maxInFlight);
     for (const segment of [...this.#segments.values()].sort((a, b) => a.index - b.index)) {
       if (this.#inFlight >= limit) return;
       if (segment.state === 'queued') void this.#send(segment);
@@ -378,8 +378,8 @@ export class AnswerRecorder {
     segment.sent = true;
     this.#emit();
     try {
-      const request = { wav: encodeWav(pcm, SPEECH_SAMPLE_RATE), model: this.#options.model, language: this.#options.language, prompt: this.#promptBefore(segment.index), clipId: segment.clipId };
-      const text = await this.#deps.transcribe(request, controller.signal, (phase) => this.#noteWait(controller, phase));
+      const clip: SpeechClip = { pcm, language: this.#options.language, prompt: this.#promptBefore(segment.index), clipId: segment.clipId };
+      const text = await this.#deps.engine.transcribe(clip, controller.signal, (phase) => this.#noteWait(controller, phase));
       if (this.#disposed) return;
       segment.state = 'done';
       segment.text = text;
@@ -388,7 +388,7 @@ export class AnswerRecorder {
       this.#landReady();
     } catch (error) {
       if (this.#disposed || controller.signal.aborted) return;
-      if (isRetryable(error) && segment.attempts < this.#retry.maxAttempts) {
+      if (this.#deps.engine.isRetryable(error) && segment.attempts < this.#retry.maxAttempts) {
         segment.state = 'waiting';
         const retryAfter = parseRetryAfterMs((error as { headers?: Headers } | null)?.headers?.get?.('retry-after'), this.#now());
         const timer = setTimeout(() => {
@@ -401,7 +401,7 @@ export class AnswerRecorder {
         this.#timers.add(timer);
       } else {
         segment.state = 'failed';
-        segment.error = describeTranscriptionError(error);
+        segment.error = this.#deps.engine.describeError(error);
       }
     } finally {
       this.#controllers.delete(controller);
@@ -427,9 +427,9 @@ export class AnswerRecorder {
     take.lastPartialSeconds = openSeconds;
     take.sentSeconds += pcm.length / SPEECH_SAMPLE_RATE;
     // A partial is its own clip: a later partial or the final never resumes it.
-    const request = { wav: encodeWav(pcm, SPEECH_SAMPLE_RATE), model: this.#options.model, language: this.#options.language, prompt: this.#promptBefore(index), clipId: this.#newClipId() };
-    this.#deps
-      .transcribe(request, controller.signal, (phase) => this.#noteWait(controller, phase))
+    const clip: SpeechClip = { pcm, language: this.#options.language, prompt: this.#promptBefore(index), clipId: this.#newClipId() };
+    this.#deps.engine
+      .transcribe(clip, controller.signal, (phase) => this.#noteWait(controller, phase))
       .then((text) => {
         const segment = this.#segments.get(index);
         if (segment && segment.state !== 'done') segment.partial = text;
@@ -520,7 +520,7 @@ export class AnswerRecorder {
       .filter((segment) => segment.index < index && segment.state === 'done' && segment.text)
       .sort((a, b) => a.index - b.index)
       .map((segment) => segment.text);
-    return promptTail([this.#deps.context(), ...earlier].join(' '));
+    return [this.#deps.context(), ...earlier].join(' ').replace(/\s+/g, ' ').trim();
   }
 
   #pendingText(): string {

@@ -1,7 +1,8 @@
 // Public face of the candidate's voice: the answer-area controls and setup panel, the settings, and what the
 // rest of the app needs (joining spoken text to a draft, merging timings).
 // The pipeline: capture.worklet → resample (16 kHz) → framer → vad (Silero) → segmenter → answer-recorder
-// (storage's answer-audio store, transcriber → POST /api/stt/runpod, budget, retry) → text landed in the answer box.
+// (storage's answer-audio store, budget, retry) → a speech-to-text engine (engine.ts; the shell picks one from
+// engines/, which has its own door) → text landed in the answer box.
 export { default as MicControls } from './MicControls.svelte';
 export { default as MicSetup } from './MicSetup.svelte';
 export { joinAnswer, mergeListening } from './answer-text.ts';

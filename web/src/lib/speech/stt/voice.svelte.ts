@@ -1,15 +1,12 @@
 // The spoken answer of one question on the page: microphone, listening pipeline and AnswerRecorder wired
 // together, with reactive state for MicControls. Thin glue; the decisions live in answer-recorder.ts.
-import { createApiFetch } from '../../api/index.ts';
-import { browserStorage, createTokenStore } from '../../auth/index.ts';
 import type { ListeningTiming } from './listening-timing.ts';
 import { AnswerRecorder, type RecorderState } from './answer-recorder.ts';
+import type { SpeechToTextEngine } from './engine.ts';
 import { startListening, type Listening } from './listen.ts';
 import { closeStream, describeMicError, openMicrophone, type MicProblem } from './mic.ts';
-import { DEFAULT_RETRY_POLICY } from './retry.ts';
 import { indexedDbSegmentStore, type SegmentStore } from '../../storage/index.ts';
 import { loadSttSettings } from './settings.ts';
-import { createTranscriber, type Transcribe } from './transcriber.ts';
 import { loadSpeechDetector } from './vad.client.ts';
 import type { SpeechDetector, VadEngine } from './vad.ts';
 
@@ -25,8 +22,9 @@ export interface VoiceAnswerDeps {
   onTake: (timing: ListeningTiming) => void;
   /** The microphone is about to open (stop the interviewer's voice). */
   onStart?: () => void;
+  /** The engine the app shell chose. */
+  engine: SpeechToTextEngine;
   /** Overrides for tests. */
-  transcribe?: Transcribe;
   store?: SegmentStore;
   detector?: () => Promise<SpeechDetector>;
 }
@@ -67,11 +65,10 @@ export class VoiceAnswer {
     globalThis.addEventListener?.('online', this.#online);
     globalThis.addEventListener?.('pagehide', this.#pagehide);
     const settings = loadSttSettings();
-    const tokens = createTokenStore(browserStorage());
     this.#recorder = new AnswerRecorder(
-      { interviewId: deps.interviewId, questionId: deps.questionId, model: settings.model, language: settings.language, autoFinishSeconds: settings.autoFinishSeconds },
+      { interviewId: deps.interviewId, questionId: deps.questionId, language: settings.language, autoFinishSeconds: settings.autoFinishSeconds },
       {
-        transcribe: deps.transcribe ?? createTranscriber(createApiFetch({ getToken: () => tokens.get() }), DEFAULT_RETRY_POLICY.timeoutMs),
+        engine: deps.engine,
         store: deps.store ?? indexedDbSegmentStore,
         context: deps.getDraft,
         land: deps.land,
@@ -96,6 +93,7 @@ export class VoiceAnswer {
     this.micProblem = null;
     this.phase = 'starting';
     this.#deps.onStart?.();
+    this.#deps.engine.prepare?.();
     const settings = loadSttSettings();
     // The model loads while the microphone opens; frames wait for it, so the first words are kept.
     const detector = (this.#deps.detector ?? (() => loadSpeechDetector()))();

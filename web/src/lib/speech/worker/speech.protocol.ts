@@ -1,6 +1,6 @@
-// Messages between the main thread and the one speech worker, which hosts Kokoro (the interviewer's voice) and
-// Silero (voice activity in the candidate's answer) on one ONNX Runtime. Samples travel as transferred ArrayBuffers.
-import type { FileProgress, TtsBackendInfo, TtsLoadOptions } from '../tts/types.ts';
+// Messages between the main thread and the one speech worker, which hosts Kokoro (the interviewer's voice), Silero
+// (voice activity in the candidate's answer) and Moonshine (the answer's words) on one ONNX Runtime. Samples travel as transferred ArrayBuffers.
+import type { FileProgress, ModelSource, TtsBackendInfo, TtsLoadOptions } from '../tts/types.ts';
 
 /** Kokoro commands the worker understands. */
 export const TtsCommand = { load: 'load', synthesize: 'synthesize', unload: 'unload' } as const;
@@ -13,6 +13,12 @@ export const VadCommand = { load: 'vad-load', frame: 'vad-frame', reset: 'vad-re
 
 /** Voice-activity replies the worker sends. */
 export const VadReply = { loaded: 'vad-loaded', probability: 'vad-probability', failed: 'vad-failed' } as const;
+
+/** Speech-to-text commands the worker understands. */
+export const SttCommand = { load: 'stt-load', transcribe: 'stt-transcribe' } as const;
+
+/** Speech-to-text replies the worker sends (download progress comes as TtsReply.progress, the same shape). */
+export const SttReply = { loaded: 'stt-loaded', transcribed: 'stt-transcribed', failed: 'stt-failed' } as const;
 
 /** Why a Kokoro request failed. */
 export const TtsErrorCode = {
@@ -44,8 +50,13 @@ export type VadToWorker =
   | { type: typeof VadCommand.frame; id: number; frame: Float32Array }
   | { type: typeof VadCommand.reset; id: number };
 
+/** Main thread → worker, for the recognizer: load a model from a source, or transcribe one clip (16 kHz floats). */
+export type SttToWorker =
+  | { type: typeof SttCommand.load; id: number; modelId: string; source: ModelSource; origin: string }
+  | { type: typeof SttCommand.transcribe; id: number; samples: Float32Array };
+
 /** Main thread → worker. Requests of one kind are handled in arrival order; voice activity goes first (see speech.worker.ts). */
-export type ToWorker = TtsToWorker | VadToWorker;
+export type ToWorker = TtsToWorker | VadToWorker | SttToWorker;
 
 /** Worker → main thread, for Kokoro. `progress` may come many times before a load's `loaded` or `failed`. */
 export type TtsFromWorker =
@@ -60,10 +71,21 @@ export type VadFromWorker =
   | { type: typeof VadReply.probability; id: number; probability: number }
   | { type: typeof VadReply.failed; id: number; message: string };
 
+/** Worker → main thread, for the recognizer: loaded, a clip's text (with the model's own milliseconds), or why not. */
+export type SttFromWorker =
+  | { type: typeof SttReply.loaded; id: number }
+  | { type: typeof SttReply.transcribed; id: number; text: string; modelMs: number }
+  | { type: typeof SttReply.failed; id: number; message: string };
+
 /** Worker → main thread. */
-export type FromWorker = TtsFromWorker | VadFromWorker;
+export type FromWorker = TtsFromWorker | VadFromWorker | SttFromWorker;
 
 /** Whether a request is for the voice-activity model. */
 export function isVadRequest(message: ToWorker): message is VadToWorker {
   return message.type === VadCommand.load || message.type === VadCommand.frame || message.type === VadCommand.reset;
+}
+
+/** Whether a request is for the recognizer. */
+export function isSttRequest(message: ToWorker): message is SttToWorker {
+  return message.type === SttCommand.load || message.type === SttCommand.transcribe;
 }

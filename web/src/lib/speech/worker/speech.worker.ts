@@ -1,14 +1,18 @@
-// The speech worker's message loop: Kokoro (the interviewer's voice) and Silero (voice activity) on ONE ONNX
-// Runtime, the very module transformers.js imports. ONNX runs go one at a time; progress is posted, samples transferred.
+// The speech worker's message loop: Kokoro (the interviewer's voice), Silero (voice activity) and Moonshine (the
+// answer's words) on ONE ONNX Runtime, the very module transformers.js imports. ONNX runs go one at a time; progress is posted, samples transferred.
 // @ts-expect-error onnxruntime-web's package "exports" name no types, so TypeScript finds none; OrtRuntime covers what is used.
 import * as ortModule from 'onnxruntime-web';
 import { configureOnnxWasm } from '../onnx/index.ts';
+import { env as transformersEnv, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
+import type { OnnxWasmEnv } from '../onnx/index.ts';
+import { loadRecognizer, recognize } from '../stt/engines/device/recognizer.ts';
 import { SILERO_MODEL_PATH, createSileroDetector, type OrtRuntime, type SpeechDetector } from '../stt/vad.ts';
+import { applyModelSource, modelSourceSettings } from '../tts/model-source.ts';
 import { loadEngine, synthesizeWith, type EngineScope, type LoadedEngine } from '../tts/engine.ts';
 import { applyProgressEvent } from '../tts/progress.ts';
 import type { FileProgress } from '../tts/types.ts';
 import { createTwoLaneRunner } from './lanes.ts';
-import { isVadRequest, TtsCommand, TtsErrorCode, TtsReply, VadCommand, VadReply, type FromWorker, type ToWorker, type TtsToWorker, type VadToWorker } from './speech.protocol.ts';
+import { isSttRequest, isVadRequest, SttCommand, SttReply, TtsCommand, TtsErrorCode, TtsReply, VadCommand, VadReply, type FromWorker, type SttToWorker, type ToWorker, type TtsToWorker, type VadToWorker } from './speech.protocol.ts';
 import { assertNever } from '../../common/index.ts';
 
 /** The worker's global scope as far as this loop uses it (the DOM lib types `self` as a window). */
@@ -22,6 +26,7 @@ const scope = self as unknown as {
 const ort = ortModule as OrtRuntime;
 let engine: LoadedEngine | null = null;
 let vad: SpeechDetector | null = null;
+let recognizer: { modelId: string; asr: AutomaticSpeechRecognitionPipeline } | null = null;
 /**
  * ONNX Runtime's WASM thread count once a model has loaded. Warning: the runtime reads it only when it starts (the
  * first session of either model), so the second model must not configure a different one.
@@ -31,7 +36,7 @@ let runtimeThreads: number | null = null;
 // Voice activity goes first: a frame waits at most for the one Kokoro request already running, never for the
 // pieces queued behind it. A synthesis in progress still delays frames (its ONNX run blocks this thread); that is
 // acceptable because the interviewer's voice stops as soon as the candidate starts answering.
-const runner = createTwoLaneRunner<ToWorker>(isVadRequest, async (message) => {
+const runner = createTwoLaneRunner<TtsToWorker | VadToWorker>(isVadRequest, async (message) => {
   try {
     await (isVadRequest(message) ? handleVad(message) : handleTts(message));
   } catch (error) {
@@ -45,10 +50,19 @@ const runner = createTwoLaneRunner<ToWorker>(isVadRequest, async (message) => {
 // outside the runner, so voice-activity frames never wait for it; its syntheses go through the runner.
 let kokoroChain: Promise<void> = Promise.resolve();
 
+// The recognizer's requests keep their order on their own chain, outside the runner: a transcription is many short
+// ONNX runs (the encoder, then one decoder step per token) with a yield between each, so a voice-activity frame
+// waits for at most one of them, never for the whole clip.
+let sttChain: Promise<void> = Promise.resolve();
+
 scope.addEventListener('message', (event) => {
   const message = event.data;
   if (isVadRequest(message)) {
     void runner.push(message);
+    return;
+  }
+  if (isSttRequest(message)) {
+    sttChain = sttChain.then(() => handleStt(message)).catch(() => undefined);
     return;
   }
   kokoroChain = kokoroChain.then(() => (message.type === TtsCommand.load ? handleTts(message) : runner.push(message))).catch(() => undefined);
@@ -136,6 +150,55 @@ async function handleVad(message: VadToWorker): Promise<void> {
     case VadCommand.reset:
       vad?.reset();
       return;
+    default:
+      return assertNever(message, 'command');
+  }
+}
+
+async function handleStt(message: SttToWorker): Promise<void> {
+  switch (message.type) {
+    case SttCommand.load: {
+      const { id, modelId, source, origin } = message;
+      let files: readonly FileProgress[] = [];
+      try {
+        if (recognizer?.modelId !== modelId) {
+          await recognizer?.asr.dispose().catch(() => undefined);
+          recognizer = null;
+          applyModelSource(transformersEnv, modelSourceSettings(source, origin));
+          if (runtimeThreads === null) configureOnnxWasm(transformersEnv.backends.onnx as OnnxWasmEnv, { origin, crossOriginIsolated: scope.crossOriginIsolated, cores: scope.navigator.hardwareConcurrency ?? 1 });
+          const asr = await loadRecognizer(modelId, {
+            device: 'wasm',
+            progress_callback: (progress) => {
+              const next = applyProgressEvent(files, progress);
+              if (next === files) return;
+              files = next;
+              scope.postMessage({ type: TtsReply.progress, id, files });
+            },
+          });
+          runtimeThreads ??= ort.env.wasm.numThreads ?? 1;
+          recognizer = { modelId, asr };
+        }
+        scope.postMessage({ type: SttReply.loaded, id });
+      } catch (error) {
+        scope.postMessage({ type: SttReply.failed, id, message: describe(error) });
+      }
+      return;
+    }
+    case SttCommand.transcribe: {
+      const { id, samples } = message;
+      if (!recognizer) {
+        scope.postMessage({ type: SttReply.failed, id, message: 'The speech recognition model is not loaded.' });
+        return;
+      }
+      try {
+        const started = performance.now();
+        const text = await recognize(recognizer.asr, samples);
+        scope.postMessage({ type: SttReply.transcribed, id, text, modelMs: performance.now() - started });
+      } catch (error) {
+        scope.postMessage({ type: SttReply.failed, id, message: describe(error) });
+      }
+      return;
+    }
     default:
       return assertNever(message, 'command');
   }

@@ -2,10 +2,11 @@
 // followed by GETs of the same clip (its phase reported, a forgotten job sent again), the worker's output read back
 // to text, errors and the timeout.
 import { describe, expect, it } from 'vitest';
-import { ApiError, createApiFetch } from '../../api/index.ts';
-import { TranscriptionTimeout } from './retry.ts';
-import { createTranscriber, describeTranscriptionError, MAX_PENDING_ANSWERS, MAX_PROMPT_CHARS, NO_SPEECH_THRESHOLD, promptTail, sttBody, textOfOutput, type ClipRequest, type ServerPhase } from './transcriber.ts';
-import { encodeWav } from './wav.ts';
+import { ApiError, createApiFetch } from '../../../../api/index.ts';
+import type { ServerPhase } from '../../engine.ts';
+import { describeTranscriptionError, TranscriptionTimeout } from './errors.ts';
+import { createTranscriber, MAX_PENDING_ANSWERS, MAX_PROMPT_CHARS, NO_SPEECH_THRESHOLD, promptTail, sttBody, textOfOutput, type ClipRequest } from './transcriber.ts';
+import { encodeWav } from '../../wav.ts';
 
 const request: ClipRequest = { wav: encodeWav(Int16Array.from([1, 2, 3]), 16_000), model: 'small', language: 'en', prompt: 'So far I said this.', clipId: 'clip-0001-abcd' };
 

@@ -1,12 +1,13 @@
 // One transcription try: a WAV clip through the proxy's POST /api/stt/runpod (bearer token via the app's API
 // client), named by a clip id so a retry resumes the same job; while the proxy answers 202 (the job is queued, or
 // the server is starting up) the job is followed with GET /api/stt/runpod/jobs/{clip_id}, its phase reported; the
-// worker's output read back to text. Retries and backoff belong to the recorder (retry.ts).
+// worker's output read back to text. Retries and backoff belong to the recorder (retry.ts); errors.ts classifies failures.
 import * as v from 'valibot';
-import { ApiError, readJsonOrThrow, UNEXPECTED_RESPONSE, type ApiFetch } from '../../api/index.ts';
-import type { WhisperModel } from './languages.ts';
-import { TranscriptionTimeout } from './retry.ts';
-import { toBase64 } from './wav.ts';
+import { ApiError, readJsonOrThrow, UNEXPECTED_RESPONSE, type ApiFetch } from '../../../../api/index.ts';
+import type { WhisperModel } from '../../languages.ts';
+import type { ServerPhase } from '../../engine.ts';
+import { TranscriptionTimeout } from './errors.ts';
+import { toBase64 } from '../../wav.ts';
 
 /** The seed's no-speech threshold: Whisper drops a segment it thinks is silence with at least this probability. */
 export const NO_SPEECH_THRESHOLD = 0.45;
@@ -27,8 +28,6 @@ export interface ClipRequest {
   clipId: string;
 }
 
-/** Where a job the proxy answered 202 for stands: waiting its turn, waiting for a server to start, or running. */
-export type ServerPhase = 'queued' | 'starting' | 'running';
 
 /** Sends one clip; resolves to its text (possibly empty), rejects with ApiError or TranscriptionTimeout. */
 export type Transcribe = (request: ClipRequest, signal: AbortSignal, onPhase?: (phase: ServerPhase) => void) => Promise<string>;
@@ -109,17 +108,4 @@ export function createTranscriber(apiFetch: ApiFetch, timeoutMs: number): Transc
     }
     return textOfOutput(await readJsonOrThrow(response));
   };
-}
-
-/** The candidate-facing reason a segment could not be transcribed. */
-export function describeTranscriptionError(error: unknown): string {
-  if (error instanceof TranscriptionTimeout) return 'The transcription service is taking too long to answer.';
-  if (error instanceof ApiError) {
-    if (error.code === 'not_configured') return 'This server has no speech-to-text service set up (RUNPOD_API_KEY and RUNPOD_ENDPOINT_ID), so spoken answers cannot be transcribed. Type your answer instead.';
-    if (error.status === 401 || error.code === 'unauthorized') return 'The server did not accept your access token. Enter it again at the top of the page.';
-    if (error.status === 0) return 'The server could not be reached. Check your connection.';
-    // The proxy's own messages (a FAILED job included) are written for the candidate.
-    return error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,84 @@
+// Answering out loud with no speech service on the server: Chromium's fake microphone plays the spoken fixture, the
+// tiny Moonshine stand-in (served from MODELS_DIR) recognizes it in the speech worker beside the interviewer's voice;
+// words appear live and land in the answer box, and no audio leaves the page. A model that cannot load says so and
+// leaves typing.
+import type { Page, Request } from '@playwright/test';
+import config from '../../playwright.config.ts';
+import { STAND_IN_WORDS } from '../scripts/make-stt-test-models.ts';
+import { ANSWER_WAV_PATH } from '../src/lib/speech/stt/testdata/fixtures.ts';
+import { expect, FAKE_GEMINI_KEY, startInterview, startProxy, TEST_MODELS_DIR, test as base } from './harness/index.ts';
+
+// The proxy with the fake Gemini and the test models, and no RunPod.
+const test = base.extend({
+  proxyProcess: async ({ gemini }, use) => {
+    const proxy = await startProxy({ MODELS_DIR: TEST_MODELS_DIR, GEMINI_API_KEY: FAKE_GEMINI_KEY, GEMINI_BASE_URL: gemini.url, LLM_PROVIDER: 'gemini' });
+    await use(proxy);
+    await proxy.stop();
+  },
+});
+
+const launch = config.projects?.[0]?.use?.launchOptions ?? {};
+// Warning: `%noloop` stops Chromium replaying the file, so the answer ends in silence as a real one does.
+const FAKE_MICROPHONE = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${ANSWER_WAV_PATH}%noloop`];
+test.use({ launchOptions: { ...launch, args: [...(launch.args ?? []), ...FAKE_MICROPHONE] } });
+
+const WORD = new RegExp(`\\b(${STAND_IN_WORDS.join('|')})\\b`, 'g');
+
+async function awaitQuestion(page: Page): Promise<void> {
+  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+}
+
+test('with no speech service on the server, the answer is recognized on this device: words appear live, land in the answer box, and no audio is sent', async ({ page, proxyURL }) => {
+  const requests: Request[] = [];
+  page.on('request', (request) => requests.push(request));
+  await page.goto('/');
+  await startInterview(page, 3);
+  await awaitQuestion(page);
+  await expect(page.getByTestId('stt-engine')).toHaveAttribute('data-engine', 'device');
+
+  await page.getByTestId('mic-start').click();
+  await expect(page.getByTestId('mic-done')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('stt-model-status')).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+  await expect(page.locator('[data-vad]')).toHaveAttribute('data-vad', 'silero', { timeout: 60_000 });
+
+  // Live: the first sentence's words land while the candidate is still speaking.
+  const answer = page.getByTestId('answer');
+  await expect(answer).toHaveValue(WORD, { timeout: 30_000 });
+  await expect(page.getByTestId('mic-done')).toBeVisible();
+  const whileSpeaking = ((await answer.inputValue()).match(WORD) ?? []).length;
+
+  // The fixture lasts about 16 s; "Done" after it, and every sentence's words are in.
+  await page.waitForTimeout(14_000);
+  await page.getByTestId('mic-done').click();
+  await expect(page.getByTestId('mic-start')).toBeVisible({ timeout: 30_000 });
+  const words = ((await answer.inputValue()).match(WORD) ?? []).length;
+  expect(words).toBeGreaterThan(whileSpeaking);
+  expect(await answer.inputValue()).toMatch(/^alpha bravo charlie\b/);
+
+  // The voice never left the page: nothing to /api/stt, nothing to any other host.
+  const urls = requests.map((request) => request.url());
+  expect(urls.filter((url) => url.includes('/api/stt'))).toEqual([]);
+  expect(urls.filter((url) => !url.startsWith(proxyURL) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+  expect(urls).toContain(`${proxyURL}/models/onnx-community/moonshine-base-ONNX/onnx/decoder_model_merged_quantized.onnx`);
+  // One worker for the voice and the recognizer.
+  expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toEqual([expect.stringMatching(/\/speech\.worker-[\w-]+\.js$/)]);
+
+  await page.getByTestId('answer').press('Enter');
+  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', /asking|awaiting-answer/, { timeout: 15_000 });
+});
+
+test('a speech model that cannot load says so in plain words and leaves typing', async ({ page }) => {
+  await page.route('**/models/onnx-community/moonshine-base-ONNX/onnx/encoder_model.onnx', (route) => route.fulfill({ status: 500, body: 'broken' }));
+  await page.goto('/');
+  await startInterview(page, 3);
+  await awaitQuestion(page);
+
+  await page.getByTestId('mic-start').click();
+  await expect(page.getByTestId('stt-model-status')).toHaveAttribute('data-status', 'failed', { timeout: 60_000 });
+  await expect(page.getByTestId('stt-model-status')).toContainText('Type your answer instead');
+  await expect(page.getByTestId('mic-start')).toHaveAttribute('aria-disabled', 'true', { timeout: 30_000 });
+
+  await page.getByTestId('answer').fill('I typed this instead.');
+  await page.getByTestId('answer').press('Enter');
+  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', /asking|awaiting-answer/, { timeout: 15_000 });
+});

@@ -1,0 +1,215 @@
+// Writes the tiny stand-ins for Moonshine base and tiny that tests load instead of the real models: an encoder and a
+// merged decoder with Moonshine's exact input and output names, a word-level tokenizer and the seven files the
+// transformers.js pipeline reads, in the Hugging Face layout. Run from web/: npx tsx scripts/make-stt-test-models.ts
+//
+// What they "hear": the encoder measures the seconds of sound (samples louder than SOUND_THRESHOLD); the decoder
+// writes WORDS_PER_SECOND words per second of it (rounded up), cycling through STAND_IN_WORDS, then ends. Silence
+// gives an empty transcript, a longer answer more words.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import onnxProto from 'onnx-proto';
+import { intAttribute, node, scalar, valueInfo } from './make-tts-test-model.ts';
+
+const { onnx } = onnxProto;
+const { DataType } = onnx.TensorProto;
+const { AttributeType } = onnx.AttributeProto;
+
+/**
+ * Where the files are committed: `<MODELS_DIR>/<org>/<model>/...`, beside the Kokoro stand-in, so the one MODELS_DIR
+ * the browser specs give the proxy serves the voice and the recognizer alike.
+ */
+export const STT_TEST_MODELS_DIR = fileURLToPath(new URL('../src/lib/speech/tts/testdata/models/', import.meta.url));
+
+/** The model ids the stand-ins take the place of. */
+export const STT_TEST_MODEL_IDS = ['onnx-community/moonshine-base-ONNX', 'onnx-community/moonshine-tiny-ONNX'] as const;
+
+/** A sample at least this loud (absolute value) counts as sound. */
+export const SOUND_THRESHOLD = 0.02;
+
+/** Words written per second of sound. */
+export const WORDS_PER_SECOND = 3;
+
+/** The words the stand-in writes, in this order, again and again. */
+export const STAND_IN_WORDS = ['alpha', 'bravo', 'charlie', 'delta'] as const;
+
+// Moonshine's special tokens: <unk> 0, <s> 1 (start of the decoder), </s> 2 (end).
+const SPECIAL_TOKENS = ['<unk>', '<s>', '</s>'] as const;
+const EOS_ID = 2;
+const FIRST_WORD_ID = SPECIAL_TOKENS.length;
+const VOCAB_SIZE = SPECIAL_TOKENS.length + STAND_IN_WORDS.length;
+// hidden_size 2 (the seconds of sound, and 0), one layer, one head: the key/value dims are [batch, 1, length, 2].
+const HIDDEN_SIZE = 2;
+
+// Warning: IR 8 / opset 13 on purpose: onnxruntime-node 1.21 and onnxruntime-web 1.22 both accept them.
+function model(name: string, nodes: InstanceType<typeof onnx.NodeProto>[], input: InstanceType<typeof onnx.ValueInfoProto>[], output: InstanceType<typeof onnx.ValueInfoProto>[]): Uint8Array {
+  const proto = onnx.ModelProto.create({
+    irVersion: 8,
+    producerName: 'xquizit make-stt-test-models',
+    opsetImport: [{ domain: '', version: 13 }],
+    graph: { name, node: nodes, input, output },
+  });
+  return onnx.ModelProto.encode(proto).finish();
+}
+
+function tensorConstant(name: string, dataType: 'float' | 'int64', dims: number[], values: number[]) {
+  const t = dataType === 'float' ? { name, dataType: DataType.FLOAT, dims, floatData: values } : { name, dataType: DataType.INT64, dims, int64Data: values };
+  return onnx.NodeProto.create({ opType: 'Constant', output: [name], attribute: [{ name: 'value', type: AttributeType.TENSOR, t }] });
+}
+
+/** The encoder: `input_values` [batch, samples] → `last_hidden_state` [1, 1, 2] = [[[seconds of sound, 0]]]. */
+export function encoderBytes(): Uint8Array {
+  return model(
+    'moonshine_encoder_stand_in',
+    [
+      node('Abs', ['input_values'], 'magnitude'),
+      scalar('threshold', SOUND_THRESHOLD, 'float'),
+      node('Greater', ['magnitude', 'threshold'], 'loud'),
+      node('Cast', ['loud'], 'loud_f', [intAttribute('to', DataType.FLOAT)]),
+      node('ReduceSum', ['loud_f'], 'loud_samples', [intAttribute('keepdims', 0)]),
+      scalar('sample_rate', 16_000, 'float'),
+      node('Div', ['loud_samples', 'sample_rate'], 'seconds'),
+      tensorConstant('first_unit', 'float', [1, 1, HIDDEN_SIZE], [1, 0]),
+      node('Mul', ['first_unit', 'seconds'], 'last_hidden_state'),
+    ],
+    [valueInfo('input_values', DataType.FLOAT, ['batch_size', 'num_samples'])],
+    [valueInfo('last_hidden_state', DataType.FLOAT, ['batch_size', 'encoder_sequence_length', HIDDEN_SIZE])],
+  );
+}
+
+/**
+ * The merged decoder: the decoder cache grows by the input ids each step, so its length counts the tokens so far;
+ * the next token is word number (length − 1) while that is below ceil(seconds × WORDS_PER_SECOND), else </s>.
+ * The encoder cache is the encoder's output; the past encoder cache and `use_cache_branch` are accepted and unused.
+ */
+export function decoderBytes(): Uint8Array {
+  const kvDims = (length: string) => ['batch_size', 1, length, HIDDEN_SIZE];
+  return model(
+    'moonshine_decoder_merged_stand_in',
+    [
+      node('Cast', ['input_ids'], 'ids_f', [intAttribute('to', DataType.FLOAT)]),
+      tensorConstant('kv_axes', 'int64', [2], [1, 3]),
+      node('Unsqueeze', ['ids_f', 'kv_axes'], 'ids_kv_half'),
+      onnx.NodeProto.create({ opType: 'Concat', input: ['ids_kv_half', 'ids_kv_half'], output: ['new_kv'], attribute: [intAttribute('axis', 3)] }),
+      onnx.NodeProto.create({ opType: 'Concat', input: ['past_key_values.0.decoder.key', 'new_kv'], output: ['present.0.decoder.key'], attribute: [intAttribute('axis', 2)] }),
+      onnx.NodeProto.create({ opType: 'Concat', input: ['past_key_values.0.decoder.value', 'new_kv'], output: ['present.0.decoder.value'], attribute: [intAttribute('axis', 2)] }),
+      tensorConstant('head_axis', 'int64', [1], [1]),
+      node('Unsqueeze', ['encoder_hidden_states', 'head_axis'], 'present.0.encoder.key'),
+      node('Unsqueeze', ['encoder_hidden_states', 'head_axis'], 'present.0.encoder.value'),
+      // How many tokens came before the next one (the start token included), and how many words the sound is worth.
+      node('Shape', ['present.0.decoder.key'], 'cache_shape'),
+      scalar('length_axis', 2, 'int64'),
+      node('Gather', ['cache_shape', 'length_axis'], 'tokens_so_far', [intAttribute('axis', 0)]),
+      scalar('one', 1, 'int64'),
+      node('Sub', ['tokens_so_far', 'one'], 'word_index'),
+      node('ReduceSum', ['encoder_hidden_states'], 'seconds', [intAttribute('keepdims', 0)]),
+      scalar('words_per_second', WORDS_PER_SECOND, 'float'),
+      node('Mul', ['seconds', 'words_per_second'], 'words_exact'),
+      node('Ceil', ['words_exact'], 'words_due'),
+      node('Cast', ['word_index'], 'word_index_f', [intAttribute('to', DataType.FLOAT)]),
+      node('Less', ['word_index_f', 'words_due'], 'another_word'),
+      scalar('word_count', STAND_IN_WORDS.length, 'int64'),
+      node('Mod', ['word_index', 'word_count'], 'word_slot'),
+      scalar('first_word', FIRST_WORD_ID, 'int64'),
+      node('Add', ['word_slot', 'first_word'], 'word_id'),
+      scalar('eos', EOS_ID, 'int64'),
+      node('Where', ['another_word', 'word_id', 'eos'], 'next_id'),
+      tensorConstant('vocab_ids', 'int64', [VOCAB_SIZE], Array.from({ length: VOCAB_SIZE }, (_, id) => id)),
+      node('Equal', ['vocab_ids', 'next_id'], 'is_next'),
+      node('Cast', ['is_next'], 'is_next_f', [intAttribute('to', DataType.FLOAT)]),
+      scalar('confidence', 10, 'float'),
+      node('Mul', ['is_next_f', 'confidence'], 'step_logits'),
+      node('Shape', ['input_ids'], 'ids_shape'),
+      tensorConstant('vocab_dim', 'int64', [1], [VOCAB_SIZE]),
+      onnx.NodeProto.create({ opType: 'Concat', input: ['ids_shape', 'vocab_dim'], output: ['logits_shape'], attribute: [intAttribute('axis', 0)] }),
+      node('Expand', ['step_logits', 'logits_shape'], 'logits'),
+    ],
+    [
+      valueInfo('input_ids', DataType.INT64, ['batch_size', 'decoder_sequence_length']),
+      valueInfo('encoder_hidden_states', DataType.FLOAT, ['batch_size', 'encoder_sequence_length', HIDDEN_SIZE]),
+      valueInfo('past_key_values.0.decoder.key', DataType.FLOAT, kvDims('past_decoder_sequence_length')),
+      valueInfo('past_key_values.0.decoder.value', DataType.FLOAT, kvDims('past_decoder_sequence_length')),
+      valueInfo('past_key_values.0.encoder.key', DataType.FLOAT, kvDims('encoder_sequence_length_out')),
+      valueInfo('past_key_values.0.encoder.value', DataType.FLOAT, kvDims('encoder_sequence_length_out')),
+      valueInfo('use_cache_branch', DataType.BOOL, [1]),
+    ],
+    [
+      valueInfo('logits', DataType.FLOAT, ['batch_size', 'decoder_sequence_length', VOCAB_SIZE]),
+      valueInfo('present.0.decoder.key', DataType.FLOAT, kvDims('present_decoder_sequence_length')),
+      valueInfo('present.0.decoder.value', DataType.FLOAT, kvDims('present_decoder_sequence_length')),
+      valueInfo('present.0.encoder.key', DataType.FLOAT, kvDims('encoder_sequence_length_out')),
+      valueInfo('present.0.encoder.value', DataType.FLOAT, kvDims('encoder_sequence_length_out')),
+    ],
+  );
+}
+
+const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
+
+/** The six JSON and tokenizer files, as Moonshine's repositories have them (shrunk to the stand-in's sizes). */
+function configFiles(): [string, Uint8Array][] {
+  const vocab = Object.fromEntries([...SPECIAL_TOKENS, ...STAND_IN_WORDS].map((token, id) => [token, id]));
+  const tokenizer = {
+    version: '1.0',
+    truncation: null,
+    padding: null,
+    added_tokens: SPECIAL_TOKENS.map((content, id) => ({ id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true })),
+    normalizer: null,
+    pre_tokenizer: { type: 'WhitespaceSplit' },
+    post_processor: null,
+    decoder: null,
+    model: { type: 'WordLevel', vocab, unk_token: '<unk>' },
+  };
+  return [
+    [
+      'config.json',
+      json({
+        architectures: ['MoonshineForConditionalGeneration'],
+        model_type: 'moonshine',
+        is_encoder_decoder: true,
+        hidden_size: HIDDEN_SIZE,
+        encoder_num_hidden_layers: 1,
+        encoder_num_attention_heads: 1,
+        encoder_num_key_value_heads: 1,
+        decoder_num_hidden_layers: 1,
+        decoder_num_attention_heads: 1,
+        decoder_num_key_value_heads: 1,
+        vocab_size: VOCAB_SIZE,
+        max_position_embeddings: 194,
+        bos_token_id: 1,
+        decoder_start_token_id: 1,
+        eos_token_id: EOS_ID,
+      }),
+    ],
+    ['generation_config.json', json({ bos_token_id: 1, decoder_start_token_id: 1, eos_token_id: EOS_ID, max_length: 194 })],
+    [
+      'preprocessor_config.json',
+      json({ do_normalize: false, feature_extractor_type: 'Wav2Vec2FeatureExtractor', feature_size: 1, padding_side: 'right', padding_value: 0, processor_class: 'MoonshineProcessor', return_attention_mask: true, sampling_rate: 16_000 }),
+    ],
+    ['tokenizer.json', json(tokenizer)],
+    ['tokenizer_config.json', json({ bos_token: '<s>', eos_token: '</s>', unk_token: '<unk>', model_max_length: 194, tokenizer_class: 'PreTrainedTokenizer' })],
+  ];
+}
+
+/** Every file of the stand-ins, by path relative to STT_TEST_MODELS_DIR: each dtype the app may ask for (fp32, q8). */
+export function sttTestModelFiles(): Map<string, Uint8Array> {
+  const encoder = encoderBytes();
+  const decoder = decoderBytes();
+  const files = new Map<string, Uint8Array>();
+  for (const id of STT_TEST_MODEL_IDS) {
+    for (const [name, bytes] of configFiles()) files.set(`${id}/${name}`, bytes);
+    for (const suffix of ['', '_quantized']) {
+      files.set(`${id}/onnx/encoder_model${suffix}.onnx`, encoder);
+      files.set(`${id}/onnx/decoder_model_merged${suffix}.onnx`, decoder);
+    }
+  }
+  return files;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const [relative, bytes] of sttTestModelFiles()) {
+    const target = path.join(STT_TEST_MODELS_DIR, relative);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, bytes);
+    console.log(`${bytes.byteLength} bytes → ${path.relative(process.cwd(), target)}`);
+  }
+}

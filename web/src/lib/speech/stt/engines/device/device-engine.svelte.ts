@@ -1,0 +1,115 @@
+// The on-device engine: Moonshine in the shared speech worker, loaded on first use (from this server's /models/
+// mirror or Hugging Face), its download shown as it goes, one clip at a time. Its status is reactive for the controls.
+import { SpeechWorkerError, SttCommand, SttReply, TtsReply, type SpeechWorker } from '../../../worker/index.ts';
+import type { FileProgress, ModelSource } from '../../../tts/index.ts';
+import { pcm16ToFloat } from '../../resample.ts';
+import type { EnginePolicy, ModelStatus, SpeechToTextEngine } from '../../engine.ts';
+import { MOONSHINE_MODELS, type MoonshineSize } from './recognizer.ts';
+
+/**
+ * One clip at a time (one worker); partials of the open segment about every 1.2 s once it has grown by 0.5 s
+ * (nothing is uploaded, so the budget only keeps a partial from running more than the audio twice over); two tries.
+ */
+export const DEVICE_POLICY: EnginePolicy = {
+  maxInFlight: 1,
+  partials: { maxRatio: 3, reserveSeconds: 0, partialIntervalMs: 1200, minPartialSeconds: 1, minGrowthSeconds: 0.5 },
+  retry: { maxAttempts: 2, backoff: { baseMs: 500, maxMs: 2000 }, timeoutMs: 120_000 },
+};
+
+/** What the device engine needs. */
+export interface DeviceEngineDeps {
+  worker: SpeechWorker;
+  /** The page's origin: ONNX Runtime's WASM and `/models/` come from it. */
+  origin: string;
+  /** Where the model files come from, read when the model loads. */
+  source: () => ModelSource;
+  size?: MoonshineSize;
+}
+
+/** A failure of the model on this device (it could not load, or a run failed). */
+export class DeviceModelError extends Error {
+  override readonly name = 'DeviceModelError';
+}
+
+/** Moonshine in the speech worker, as a speech-to-text engine. */
+export class DeviceEngine implements SpeechToTextEngine {
+  readonly kind = 'device';
+  readonly policy = DEVICE_POLICY;
+  /** Where the model stands. */
+  status = $state.raw<ModelStatus>({ kind: 'idle' });
+  /** The model's name, for the candidate. */
+  readonly label: string;
+  readonly #deps: DeviceEngineDeps;
+  readonly #modelId: string;
+  #loading: Promise<void> | null = null;
+
+  constructor(deps: DeviceEngineDeps) {
+    this.#deps = deps;
+    const size = deps.size ?? 'base';
+    this.#modelId = MOONSHINE_MODELS[size];
+    this.label = `Moonshine ${size}`;
+    // A crashed worker lost the model: the next clip loads it again.
+    deps.worker.onBroken(() => {
+      this.#loading = null;
+      if (this.status.kind === 'ready') this.status = { kind: 'idle' };
+    });
+  }
+
+  /** Loads the model (once; again after the worker broke). Rejects with DeviceModelError. */
+  load(): Promise<void> {
+    this.#loading ??= this.#load().catch((error: unknown) => {
+      this.#loading = null;
+      const message = error instanceof Error ? error.message : String(error);
+      this.status = { kind: 'failed', message };
+      throw new DeviceModelError(message);
+    });
+    return this.#loading;
+  }
+
+  prepare(): void {
+    // A failure is shown by the status and met again by the first clip.
+    this.load().catch(() => undefined);
+  }
+
+  async transcribe(clip: { pcm: Int16Array }, signal: AbortSignal): Promise<string> {
+    await this.load();
+    signal.throwIfAborted();
+    const samples = pcm16ToFloat(clip.pcm);
+    const reply = await this.#deps.worker.request((id) => ({ type: SttCommand.transcribe, id, samples }), [samples.buffer]);
+    signal.throwIfAborted();
+    if (reply.type === SttReply.failed) throw new DeviceModelError(reply.message);
+    if (reply.type !== SttReply.transcribed) throw new DeviceModelError(`unexpected reply ${reply.type}`);
+    return reply.text;
+  }
+
+  isRetryable(error: unknown): boolean {
+    // A crashed worker starts afresh on the next try; a model that cannot load or run will not do better.
+    return error instanceof SpeechWorkerError;
+  }
+
+  describeError(error: unknown): string {
+    const detail = error instanceof Error ? error.message : String(error);
+    return `The speech recognition model on this device failed (${detail}). Type this part of your answer; reloading the page may help.`;
+  }
+
+  async #load(): Promise<void> {
+    this.status = { kind: 'loading', fraction: null };
+    const { origin } = this.#deps;
+    const reply = await this.#deps.worker.request(
+      (id) => ({ type: SttCommand.load, id, modelId: this.#modelId, source: this.#deps.source(), origin }),
+      [],
+      (progress) => {
+        if (progress.type === TtsReply.progress) this.status = { kind: 'loading', fraction: fractionOf(progress.files) };
+      },
+    );
+    if (reply.type === SttReply.failed) throw new Error(reply.message);
+    if (reply.type !== SttReply.loaded) throw new Error(`unexpected reply ${reply.type}`);
+    this.status = { kind: 'ready' };
+  }
+}
+
+/** The downloaded share of every file whose size is known; null while none is. */
+function fractionOf(files: readonly FileProgress[]): number | null {
+  const total = files.reduce((sum, file) => sum + file.total, 0);
+  return total > 0 ? Math.min(1, files.reduce((sum, file) => sum + file.loaded, 0) / total) : null;
+}

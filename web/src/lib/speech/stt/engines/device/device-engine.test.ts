@@ -1,0 +1,65 @@
+// The device engine against a fake speech worker: the model loaded once from the chosen source, progress as a
+// percentage, clips sent as 16 kHz floats, a model that cannot load reported (not retried) with words for the candidate.
+import { describe, expect, it } from 'vitest';
+import { fakeWorkers } from '../../../worker/fakes.ts';
+import { SpeechWorker } from '../../../worker/speech.client.ts';
+import { SttReply, TtsReply, type FromWorker, type ToWorker } from '../../../worker/speech.protocol.ts';
+import type { ModelStatus } from '../../engine.ts';
+import { DeviceEngine } from './device-engine.svelte.ts';
+
+const ORIGIN = 'http://127.0.0.1:8787';
+const clip = (pcm: number[]) => ({ pcm: Int16Array.from(pcm), language: 'en', prompt: '', clipId: 'clip-0001-abcd' });
+
+function engineWith(answer: (message: ToWorker) => FromWorker[]) {
+  const { start, started } = fakeWorkers(answer);
+  const engine = new DeviceEngine({ worker: new SpeechWorker({ start }), origin: ORIGIN, source: () => 'this-server' });
+  return { engine, started };
+}
+
+function healthy(message: ToWorker): FromWorker[] {
+  switch (message.type) {
+    case 'stt-load':
+      return [
+        { type: TtsReply.progress, id: message.id, files: [{ file: 'onnx/encoder_model.onnx', loaded: 25, total: 100 }] },
+        { type: SttReply.loaded, id: message.id },
+      ];
+    case 'stt-transcribe':
+      return [{ type: SttReply.transcribed, id: message.id, text: `heard ${message.samples.length} samples, first ${message.samples[0]}`, modelMs: 3 }];
+    default:
+      return [];
+  }
+}
+
+describe('DeviceEngine', () => {
+  it('loads Moonshine base once from the chosen source, then sends each clip as floats', async () => {
+    const { engine, started } = engineWith(healthy);
+    expect(engine.status).toEqual({ kind: 'idle' });
+    engine.prepare();
+    expect(engine.status).toEqual({ kind: 'loading', fraction: null });
+    expect(await engine.transcribe(clip([16384, 0]), new AbortController().signal)).toBe('heard 2 samples, first 0.5');
+    expect(await engine.transcribe(clip([0]), new AbortController().signal)).toBe('heard 1 samples, first 0');
+    expect(engine.status).toEqual({ kind: 'ready' });
+    expect(started[0]?.types()).toEqual(['stt-load', 'stt-transcribe', 'stt-transcribe']);
+    expect(started[0]?.received[0]?.message).toMatchObject({ modelId: 'onnx-community/moonshine-base-ONNX', source: 'this-server', origin: ORIGIN });
+  });
+
+  it('shows the download as a fraction while it runs', async () => {
+    const seen: ModelStatus[] = [];
+    const { engine } = engineWith((message) => {
+      const replies = healthy(message);
+      return message.type === 'stt-load' ? replies.slice(0, 1) : replies;
+    });
+    engine.prepare();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    seen.push(engine.status);
+    expect(seen).toEqual([{ kind: 'loading', fraction: 0.25 }]);
+  });
+
+  it('reports a model that cannot load, in plain words, and does not retry it', async () => {
+    const { engine } = engineWith((message) => (message.type === 'stt-load' ? [{ type: SttReply.failed, id: message.id, message: 'could not fetch encoder_model.onnx (500)' }] : []));
+    const error = await engine.transcribe(clip([1]), new AbortController().signal).catch((caught: unknown) => caught);
+    expect(engine.status).toEqual({ kind: 'failed', message: 'could not fetch encoder_model.onnx (500)' });
+    expect(engine.isRetryable(error)).toBe(false);
+    expect(engine.describeError(error)).toMatch(/speech recognition model on this device failed \(could not fetch encoder_model\.onnx \(500\)\)\. Type this part/);
+  });
+});
