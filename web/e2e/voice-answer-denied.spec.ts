@@ -23,6 +23,6 @@ test('a denied microphone is explained in setup and in the answer area, and typi
   await expect(page.getByTestId('mic-start')).toBeVisible();
 
   await page.getByTestId('answer').fill('I would rather type: eight years of payments backends.');
-  await page.getByTestId('answer').press('Enter');
+  await page.getByTestId('answer').press('Control+Enter');
   await expect(page.getByTestId('transcript').locator('li[data-role="candidate"]')).toHaveText(/rather type/);
 });

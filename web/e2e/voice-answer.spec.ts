@@ -156,7 +156,7 @@ test('a spoken answer appears live, lands in the answer box to edit, and its aud
 
   // The candidate corrects a word and sends it like a typed answer; the timings go with it.
   await answer.fill(`${first} ${second} ${third}`.replace('event pipeline', 'event-driven pipeline'));
-  await answer.press('Enter');
+  await answer.press('Control+Enter');
   await expect(page.getByTestId('transcript').locator('li[data-role="candidate"]')).toContainText('event-driven pipeline');
   const [stored] = await storedAnswers(page);
   expect(stored?.listening?.audioSecondsSent).toBeCloseTo(sentSeconds, 0);

@@ -22,11 +22,11 @@ export async function startInterview(page: Page, questions: number): Promise<voi
   await page.getByTestId('start-interview').click();
 }
 
-/** Waits until an answer is expected, then types and sends it with Enter. */
+/** Waits until an answer is expected, then types and sends it with Ctrl+Enter (a plain Enter is a new line). */
 export async function answer(page: Page, text: string): Promise<void> {
   await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
   await page.getByTestId('answer').fill(text);
-  await page.getByTestId('answer').press('Enter');
+  await page.getByTestId('answer').press('Control+Enter');
 }
 
 /** A two-question interview, typed, to its closing message. */
