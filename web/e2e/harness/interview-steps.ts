@@ -36,3 +36,10 @@ export async function runShortInterview(page: Page): Promise<void> {
   await answer(page, 'Idempotency keys on every retry, and replaying the dead letters.');
   await expect(page.getByTestId('interview-status')).toContainText(/concluded/i, { timeout: 15_000 });
 }
+
+/** Opens the setup screen's folded Settings (the server's status, the microphone) if it is closed. */
+export async function openSettings(page: Page): Promise<void> {
+  const settings = page.getByTestId('settings');
+  if ((await settings.getAttribute('open')) === null) await settings.locator('summary').click();
+  await expect(settings).toHaveAttribute('open', '');
+}
