@@ -98,12 +98,18 @@ test('a follow-up is marked as one and does not count as a new question', async 
   await expect(status).not.toContainText('Follow-up');
 });
 
-test('focus lands on a named element when the interview is ended and when it closes', async ({ page }) => {
+test('focus lands on a named element at the start, when the interview is ended, when it closes and back at the setup', async ({ page }) => {
   await startInterview(page, 5);
+  // The Start button is gone: focus is in the room, on its heading until the answer box opens.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toMatch(/^(question-heading|answer)$/);
   await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+  await expect(page.getByTestId('answer')).toBeFocused();
   await page.getByTestId('end-interview').click();
   await expect(page.locator('#end-question')).toBeFocused();
   await page.getByTestId('end-interview-confirm').click();
   await expect(page.getByTestId('interview-status')).toContainText(/concluded/i, { timeout: 15_000 });
   await expect(page.getByRole('heading', { name: 'The interview is over' })).toBeFocused();
+
+  await page.getByTestId('new-interview').click();
+  await expect(page.getByRole('heading', { name: 'Your interview' })).toBeFocused();
 });
