@@ -111,5 +111,5 @@ test('focus lands on a named element at the start, when the interview is ended, 
   await expect(page.getByRole('heading', { name: 'The interview is over' })).toBeFocused();
 
   await page.getByTestId('new-interview').click();
-  await expect(page.getByRole('heading', { name: 'Your interview' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Your interview', exact: true })).toBeFocused();
 });
