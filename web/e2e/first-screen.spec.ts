@@ -1,6 +1,6 @@
 // The first screen a candidate meets: what xquizit does, where their words go (by the configured provider), the two
 // documents first and Start before the folded Settings (the server's status and the microphone).
-import { expect, openSettings, test } from './harness/index.ts';
+import { expect, fillSetup, openSettings, test } from './harness/index.ts';
 
 test('says where the documents and answers go, and folds the server and the microphone away below Start', async ({ page }) => {
   await page.goto('/');
@@ -23,6 +23,16 @@ test('says where the documents and answers go, and folds the server and the micr
   await openSettings(page);
   await expect(page.getByTestId('health-status')).toBeVisible();
   await expect(page.getByTestId('health-llm')).toHaveText(/^Gemini · /);
+});
+
+test('with both documents in and the plan shown, Start is one step away', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await fillSetup(page, 4);
+  await expect(page.getByTestId('plan-topic')).not.toHaveCount(0, { timeout: 20_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByTestId('go-to-start').click();
+  await expect(page.getByRole('heading', { name: 'Start the interview' })).toBeFocused();
+  await expect(page.getByTestId('start-interview')).toBeInViewport();
 });
 
 test.describe('with the candidate’s own model server', () => {
