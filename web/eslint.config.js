@@ -7,7 +7,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default defineConfig(
-  { ignores: ['dist/', 'bench/dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['dist/', 'screenshots/out/', 'bench/dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   ts.configs.recommended,
   svelte.configs.recommended,
@@ -27,7 +27,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['*.config.ts', '*.config.js', 'e2e/**/*.ts', 'bench/**/*.ts', 'eval/**/*.ts'],
+    files: ['*.config.ts', '*.config.js', 'e2e/**/*.ts', 'screenshots/**/*.ts', 'bench/**/*.ts', 'eval/**/*.ts'],
     languageOptions: {
       globals: { ...globals.node },
     },

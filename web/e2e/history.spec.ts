@@ -34,7 +34,7 @@ test('a finished interview: listed, exported, deleted, imported back, renamed', 
   await expect(items.first().getByTestId('history-title')).toHaveText('Senior Backend Engineer at Acme Pay');
   await expect(items.first().getByTestId('history-role')).toHaveText('Senior Backend Engineer · Acme Pay');
   await expect(items.first().getByTestId('history-status')).toHaveText('Concluded');
-  await expect(items.first()).toContainText('2 questions');
+  await expect(items.first().getByTestId('history-answered')).toHaveText('2 questions answered');
 
   const json = await download(page, () => items.first().getByTestId('export-json').click());
   expect(json.name).toMatch(/^xquizit-senior-backend-engineer-at-acme-pay-\d{4}-\d{2}-\d{2}\.json$/);
@@ -102,6 +102,9 @@ test.describe('with the voice model loaded', () => {
     await openHistory(page);
     const items = page.getByTestId('history-item');
     await expect(items).toHaveCount(1);
+    // Ended at the first question: the question left unanswered does not count.
+    await expect(items.first().getByTestId('history-answered')).toHaveText('0 questions answered');
+    await expect(page.getByTestId('import-button')).toBeVisible();
     const before = await storedInterviews(page);
 
     const notice = page.getByTestId('history-notice');

@@ -90,7 +90,7 @@ test('when the model keeps refusing, the error is shown with a retry that works'
   await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
   for (let i = 0; i < 3; i++) gemini.enqueue({ kind: 'fixture', name: 'streaming-failure-finish-reason-safety' });
   await page.getByTestId('answer').fill('An answer the model refuses to follow.');
-  await page.getByTestId('answer').press('Enter');
+  await page.getByTestId('answer').press('Control+Enter');
   await expect(page.getByTestId('interview-error')).toContainText(/safety/i, { timeout: 20_000 });
   await expect(page.getByTestId('transcript').locator('li')).toHaveCount(2);
   await expect(page.getByTestId('leave-interview')).toBeVisible();

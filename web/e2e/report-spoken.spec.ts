@@ -34,7 +34,7 @@ test('a spoken answer is measured on the report: pace against the band, pauses, 
   await page.getByTestId('mic-done').click();
   await expect(page.getByTestId('answer')).not.toHaveValue('', { timeout: 15_000 });
   await expect(page.getByTestId('mic-start')).toBeVisible({ timeout: 15_000 });
-  await page.getByTestId('answer').press('Enter');
+  await page.getByTestId('answer').press('Control+Enter');
   await answer(page, 'Idempotency keys on every retry, and I replayed the dead letters myself.');
   await expect(page.getByTestId('interview-status')).toContainText(/concluded/i, { timeout: 15_000 });
 

@@ -1,5 +1,5 @@
 // The access-token prompt against a proxy started with PROXY_TOKENS.
-import { expect, test } from './harness/index.ts';
+import { expect, openSettings, test } from './harness/index.ts';
 
 const TOKEN_KEY = 'xquizit:access-token';
 
@@ -30,6 +30,9 @@ test('asks for a token, rejects a wrong one, keeps the right one across reloads,
   await expect(page.getByTestId('health-auth')).toHaveAttribute('data-state', 'accepted');
   await expect(page.getByTestId('token-input')).toHaveCount(0);
 
+  // Nothing needs the candidate now, so the server's status is folded away under Settings.
+  await expect(page.getByTestId('settings')).not.toHaveAttribute('open', '');
+  await openSettings(page);
   await page.getByTestId('token-forget').click();
   await expect(page.getByTestId('token-input')).toBeVisible();
   await expect(page.getByTestId('health-auth')).toHaveAttribute('data-state', 'missing');

@@ -1,13 +1,14 @@
 // What the shell says when nothing answers at /api: the origin, a hint, and a working Retry.
-import { expect, test } from './harness/index.ts';
+import { expect, openSettings, test } from './harness/index.ts';
 
 // Chromium logs every refused or aborted fetch as a console error; here that is the point.
 test.use({ allowedConsoleErrors: [/Failed to load resource: net::ERR_/] });
 
 test('says the server is unreachable when the proxy stops', async ({ page, proxyProcess, proxyURL }) => {
   await page.goto('/');
-  await expect(page.getByTestId('health-status')).toBeVisible();
+  await expect(page.getByTestId('health-status')).toBeAttached();
   await proxyProcess.stop();
+  await openSettings(page);
   await page.getByTestId('health-refresh').click();
   const message = page.getByTestId('proxy-unreachable');
   await expect(message).toBeVisible();
@@ -24,6 +25,6 @@ test('Retry recovers once the server answers again', async ({ page }) => {
   await expect(page.getByTestId('proxy-unreachable')).toBeVisible();
   await page.unroute('**/api/health');
   await page.getByRole('button', { name: 'Retry' }).click();
-  await expect(page.getByTestId('health-status')).toBeVisible();
+  await expect(page.getByTestId('health-status')).toBeAttached();
   await expect(page.getByTestId('proxy-unreachable')).toHaveCount(0);
 });

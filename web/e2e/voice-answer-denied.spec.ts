@@ -2,7 +2,7 @@
 // and typed answers keep working. Chromium without its fake-UI flag turns the permission prompt down.
 import config from '../../playwright.config.ts';
 import { ANSWER_WAV_PATH } from '../src/lib/speech/stt/testdata/fixtures.ts';
-import { expect, startInterview, test } from './harness/index.ts';
+import { expect, openSettings, startInterview, test } from './harness/index.ts';
 
 const launch = config.projects?.[0]?.use?.launchOptions ?? {};
 // A fake microphone exists, but without --use-fake-ui-for-media-stream nobody grants access to it.
@@ -11,6 +11,7 @@ test.use({ launchOptions: { ...launch, args: [...(launch.args ?? []), '--use-fak
 test('a denied microphone is explained in setup and in the answer area, and typing still works', async ({ page, context }) => {
   await context.grantPermissions([]);
   await page.goto('/');
+  await openSettings(page);
   await page.getByTestId('mic-test').click();
   await expect(page.getByTestId('mic-setup-error')).toContainText(/not letting xquizit use your microphone.*address bar/);
 
@@ -23,6 +24,6 @@ test('a denied microphone is explained in setup and in the answer area, and typi
   await expect(page.getByTestId('mic-start')).toBeVisible();
 
   await page.getByTestId('answer').fill('I would rather type: eight years of payments backends.');
-  await page.getByTestId('answer').press('Enter');
+  await page.getByTestId('answer').press('Control+Enter');
   await expect(page.getByTestId('transcript').locator('li[data-role="candidate"]')).toHaveText(/rather type/);
 });

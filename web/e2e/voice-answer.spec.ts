@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import config from '../../playwright.config.ts';
 import { handlerError, startFakeRunpod, type RunpodReceived, type RunpodTiming } from '../../proxy/test/fakes/index.ts';
 import { ANSWER_WAV_PATH } from '../src/lib/speech/stt/testdata/fixtures.ts';
-import { expect, FAKE_RUNPOD_ENDPOINT, FAKE_RUNPOD_KEY, startInterview, test as base } from './harness/index.ts';
+import { expect, FAKE_RUNPOD_ENDPOINT, FAKE_RUNPOD_KEY, openSettings, startInterview, test as base } from './harness/index.ts';
 import { clipSamples, correlationAt, loadSource, locate, spokenSeconds, wordsIn, type LocatedClip, type Source } from './voice-answer-audio.ts';
 
 interface Voice {
@@ -156,7 +156,7 @@ test('a spoken answer appears live, lands in the answer box to edit, and its aud
 
   // The candidate corrects a word and sends it like a typed answer; the timings go with it.
   await answer.fill(`${first} ${second} ${third}`.replace('event pipeline', 'event-driven pipeline'));
-  await answer.press('Enter');
+  await answer.press('Control+Enter');
   await expect(page.getByTestId('transcript').locator('li[data-role="candidate"]')).toContainText('event-driven pipeline');
   const [stored] = await storedAnswers(page);
   expect(stored?.listening?.audioSecondsSent).toBeCloseTo(sentSeconds, 0);
@@ -245,6 +245,7 @@ test('a reload in the middle of an answer keeps the words transcribed and the au
 
 test('the setup panel opens the microphone, lists it, shows its level, plays a 5-second check back and keeps the settings', async ({ page }) => {
   await page.goto('/');
+  await openSettings(page);
   await page.getByTestId('mic-test').click();
   const device = page.getByTestId('mic-device');
   await expect(device).toBeVisible();
@@ -265,6 +266,7 @@ test('the setup panel opens the microphone, lists it, shows its level, plays a 5
   await page.getByTestId('stt-model').selectOption('turbo');
   await page.getByTestId('stt-auto-finish').selectOption('4');
   await page.reload();
+  await openSettings(page);
   await expect(page.getByTestId('stt-language')).toHaveValue('de');
   expect(await page.evaluate(() => JSON.parse(localStorage.getItem('xquizit:stt-settings') ?? '{}') as { deviceId?: string })).toMatchObject({ deviceId: expect.stringMatching(/^[0-9a-f]{16,}$/) });
   await expect(page.getByTestId('stt-model')).toHaveValue('turbo');

@@ -22,11 +22,11 @@ export async function startInterview(page: Page, questions: number): Promise<voi
   await page.getByTestId('start-interview').click();
 }
 
-/** Waits until an answer is expected, then types and sends it with Enter. */
+/** Waits until an answer is expected, then types and sends it with Ctrl+Enter (a plain Enter is a new line). */
 export async function answer(page: Page, text: string): Promise<void> {
   await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
   await page.getByTestId('answer').fill(text);
-  await page.getByTestId('answer').press('Enter');
+  await page.getByTestId('answer').press('Control+Enter');
 }
 
 /** A two-question interview, typed, to its closing message. */
@@ -35,4 +35,11 @@ export async function runShortInterview(page: Page): Promise<void> {
   await answer(page, 'Eight years on payments backends, most recently leading our move to Kafka.');
   await answer(page, 'Idempotency keys on every retry, and replaying the dead letters.');
   await expect(page.getByTestId('interview-status')).toContainText(/concluded/i, { timeout: 15_000 });
+}
+
+/** Opens the setup screen's folded Settings (the server's status, the microphone) if it is closed. */
+export async function openSettings(page: Page): Promise<void> {
+  const settings = page.getByTestId('settings');
+  if ((await settings.getAttribute('open')) === null) await settings.locator('summary').click();
+  await expect(settings).toHaveAttribute('open', '');
 }

@@ -12,7 +12,7 @@ describe('interviewMarkdown', () => {
 - **Date:** 2025-03-04 14:05
 - **Duration:** 2 min
 - **Status:** Concluded
-- **Questions:** 2
+- **Questions answered:** 2
 
 ## Plan
 
@@ -56,7 +56,7 @@ describe('interviewMarkdown', () => {
     const record = sampleRecord();
     const snapshot = record.snapshot as { context: { transcript: unknown[]; startedAt: number | null } };
     snapshot.context.transcript = [];
-    expect(interviewMarkdown({ ...record, concluded: false }, { timeZone: 'UTC' })).toContain('- **Questions:** 2\n\n## Plan\n\n- **Interview type:** Mixed\n\n1. **Payments**\n\n## Transcript\n\n_No questions yet._\n');
+    expect(interviewMarkdown({ ...record, concluded: false }, { timeZone: 'UTC' })).toContain('- **Questions answered:** 0\n\n## Plan\n\n- **Interview type:** Mixed\n\n1. **Payments**\n\n## Transcript\n\n_No questions yet._\n');
   });
 
   it('writes today’s plan with type, level, requirements and each topic’s why and probes, and marks follow-ups', () => {
@@ -87,7 +87,7 @@ describe('interviewMarkdown', () => {
 
   it("carries the coach's report of a concluded interview when asked: measured at once, judged parts not ready yet", () => {
     const markdown = interviewMarkdown(sampleRecord(), { timeZone: 'UTC', report: null });
-    expect(markdown).toContain("- **Questions:** 2\n\n## Coach's report\n");
+    expect(markdown).toContain("- **Questions answered:** 2\n\n## Coach's report\n");
     expect(markdown).toContain('#### A2 · # How do you handle retries?\n\n- **Measured:** 2 words · typed (no pace) · fillers 0 · hedges 0 · neither “I” nor “we”\n_Not ready yet._');
     expect(markdown.indexOf("## Coach's report")).toBeLessThan(markdown.indexOf('## Plan'));
   });

@@ -45,7 +45,7 @@ export function interviewMarkdown(record: InterviewRecord, options: MarkdownOpti
     `- **Date:** ${formatDateTime(summary.date, options)}`,
     `- **Duration:** ${formatLength(summary.durationMs)}`,
     `- **Status:** ${statusLabel(summary.status)}`,
-    `- **Questions:** ${summary.questionCount}`,
+    `- **Questions answered:** ${summary.answeredCount}`,
     '',
     ...reportLines(record, options),
     ...(plan ? planLines(plan) : []),

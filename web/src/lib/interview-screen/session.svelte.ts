@@ -69,6 +69,8 @@ export class InterviewSession {
     if (event.type === 'ANSWER_DRAFTED') this.#deps.draftBackup?.write(this.id, event.text);
     this.#actor.send(event);
     if (event.type === 'ANSWER_SUBMITTED' && this.snapshot.context.draftAnswer === '') this.#deps.draftBackup?.clear(this.id);
+    // The answer taken back is a draft again: kept like one typed, in case the page closes before the save.
+    if (event.type === 'ANSWER_WITHDRAWN' && this.snapshot.context.draftAnswer !== '') this.#deps.draftBackup?.write(this.id, this.snapshot.context.draftAnswer);
   }
 
   /** Resolves once every change so far is saved. */

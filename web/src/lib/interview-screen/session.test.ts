@@ -69,6 +69,37 @@ describe('InterviewSession', () => {
     restored.dispose();
   });
 
+  it('keeps an answer taken back as a draft again, in the synchronous copy too', async () => {
+    // The next question never streams, so the answer just sent can still be taken back.
+    const thinking = interviewMachine.provide({
+      actors: {
+        analyzeDocuments: fromPromise<InterviewPlan, AnalysisInput>(async () => planWith(['Payments'], 'Probe payments depth.')),
+        streamTurn: fromCallback<EventObject, TurnInput>(({ input, sendBack }) => {
+          sendBack({ type: 'TURN_STARTED' } satisfies TurnEvent);
+          if (input.kind === 'question') return;
+          sendBack({ type: 'TURN_DELTA', text: 'Welcome?' } satisfies TurnEvent);
+          sendBack({ type: 'TURN_DONE' } satisfies TurnEvent);
+        }),
+      },
+    });
+    const copies = new Map<string, string>();
+    const draftBackup = { write: (id: string, text: string) => void copies.set(id, text), read: (id: string) => copies.get(id), clear: (id: string) => void copies.delete(id) };
+    const saved: InterviewRecord[] = [];
+    const session = InterviewSession.start(input, { machine: thinking, save: async (record) => void saved.push(record), draftBackup });
+    await settle(session);
+    session.send({ type: 'ANSWER_DRAFTED', text: 'Half of what I meant' });
+    session.send({ type: 'ANSWER_SUBMITTED', text: 'Half of what I meant' });
+    expect(copies.has('interview-1')).toBe(false);
+
+    session.send({ type: 'ANSWER_WITHDRAWN' });
+    await settle(session);
+    expect(session.snapshot.value).toBe('awaitingAnswer');
+    expect(copies.get('interview-1')).toBe('Half of what I meant');
+    const last = saved.at(-1)!.snapshot as { value: string; context: { draftAnswer: string; transcript: unknown[] } };
+    expect([last.value, last.context.draftAnswer, last.context.transcript.length]).toEqual(['awaitingAnswer', 'Half of what I meant', 1]);
+    session.dispose();
+  });
+
   it('keeps a synchronous copy of the unsent answer and prefers it on restore when the save did not land', async () => {
     const copies = new Map<string, string>();
     const draftBackup = { write: (id: string, text: string) => void copies.set(id, text), read: (id: string) => copies.get(id), clear: (id: string) => void copies.delete(id) };

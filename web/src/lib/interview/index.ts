@@ -33,6 +33,7 @@ export {
   selectDraftAnswer,
   selectPhase,
   selectPlan,
+  selectQuestionCount,
   selectQuestionMarks,
   selectSpeechTimings,
   selectStatus,

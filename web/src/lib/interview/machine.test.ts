@@ -654,3 +654,90 @@ describe('persistence', () => {
     expect(actor.getSnapshot().context.followUpsByTopic).toEqual({ t1: 1 });
   });
 });
+
+describe('taking a sent answer back', () => {
+  it('puts the answer back in the box and stops the call while the next question has not begun to stream', async () => {
+    const { actor, turns } = start({ scripts: [[{ delta: 'Hi.' }, 'done'], ['hang']] });
+    actor.send({ type: 'START' });
+    await settle();
+    const listening = { speechEndAt: T0 + 500, transcriptReadyAt: T0 + 700, spokenSeconds: 4, audioSecondsSent: 4 };
+    actor.send({ type: 'ANSWER_SUBMITTED', text: ' Half an answer ', listening });
+    expect(selectStatus(actor.getSnapshot())).toMatchObject({ phase: 'asking', thinking: true, canWithdraw: true });
+    const stopsBefore = turns.stops;
+
+    actor.send({ type: 'ANSWER_WITHDRAWN' });
+
+    const snapshot = actor.getSnapshot();
+    expect(snapshot.value).toBe('awaitingAnswer');
+    expect(turns.stops).toBe(stopsBefore + 1);
+    expect(snapshot.context.draftAnswer).toBe('Half an answer');
+    expect(snapshot.context.draftListening).toEqual(listening);
+    expect(snapshot.context.turn).toBeNull();
+    expect(selectTranscript(snapshot).map((entry) => entry.role)).toEqual(['interviewer']);
+    expect(selectStatus(snapshot)).toMatchObject({ canWithdraw: false, thinking: false, mainQuestion: 1 });
+
+    await answer(actor, 'The whole answer.');
+    expect(selectTranscript(actor.getSnapshot()).map((entry) => entry.text)).toEqual(['Hi.', 'The whole answer.', 'What about Python?']);
+    expect(actor.getSnapshot().context.transcript.map((entry) => entry.id)).toEqual(['iv1-0', 'iv1-1', 'iv1-2']);
+  });
+
+  it('is refused once the decision line of the next question has arrived', async () => {
+    const { actor } = start({ scripts: [[{ delta: 'Hi.' }, 'done'], [{ decision: 'NEXT_TOPIC' }, 'hang']] });
+    actor.send({ type: 'START' });
+    await settle();
+    await answer(actor, 'My answer.');
+    expect(selectStatus(actor.getSnapshot())).toMatchObject({ phase: 'asking', canWithdraw: false });
+    actor.send({ type: 'ANSWER_WITHDRAWN' });
+    expect(actor.getSnapshot().value).toBe('asking');
+    expect(selectTranscript(actor.getSnapshot()).map((entry) => entry.role)).toEqual(['interviewer', 'candidate']);
+  });
+
+  it('is refused while the introduction streams and once an answer is awaited', async () => {
+    const { actor } = start({ scripts: [['hang']] });
+    actor.send({ type: 'START' });
+    await settle();
+    expect(actor.getSnapshot().value).toBe('asking');
+    actor.send({ type: 'ANSWER_WITHDRAWN' });
+    expect(actor.getSnapshot().value).toBe('asking');
+    expect(selectStatus(actor.getSnapshot()).canWithdraw).toBe(false);
+  });
+
+  it('takes back the last answer before the closing the question limit brought, but not one the time limit sent', async () => {
+    const { actor } = start({ settings: { maxQuestions: 2 }, scripts: [[{ delta: 'Hi.' }, 'done'], [{ decision: 'NEXT_TOPIC' }, { delta: 'Python?' }, 'done'], ['hang']] });
+    actor.send({ type: 'START' });
+    await settle();
+    await answer(actor, 'one');
+    actor.send({ type: 'ANSWER_SUBMITTED', text: 'two' });
+    expect(actor.getSnapshot().value).toBe('concluding');
+    actor.send({ type: 'ANSWER_WITHDRAWN' });
+    expect(actor.getSnapshot().value).toBe('awaitingAnswer');
+    expect(actor.getSnapshot().context.draftAnswer).toBe('two');
+
+    const timed = start({ settings: { maxMinutes: 10 }, scripts: [[{ delta: 'Hi.' }, 'done'], ['hang']] });
+    timed.actor.send({ type: 'START' });
+    await settle();
+    timed.actor.send({ type: 'ANSWER_DRAFTED', text: 'typed so far' });
+    await vi.advanceTimersByTimeAsync(10 * 60_000 + FINISH_GRACE_MS + 2_000);
+    expect(timed.actor.getSnapshot().value).toBe('concluding');
+    timed.actor.send({ type: 'ANSWER_WITHDRAWN' });
+    expect(timed.actor.getSnapshot().value).toBe('concluding');
+  });
+});
+
+describe('counting questions', () => {
+  it('counts main questions apart from follow-ups, the streaming one once its decision is known', async () => {
+    const { actor } = start({
+      scripts: [[{ delta: 'Hi.' }, 'done'], [{ decision: 'NEXT_TOPIC' }, { delta: 'Python?' }, 'done'], [{ decision: 'FOLLOW_UP' }, { delta: 'Why?' }, 'done'], [{ decision: 'NEXT_TOPIC' }, 'hang']],
+    });
+    actor.send({ type: 'START' });
+    expect(selectStatus(actor.getSnapshot())).toMatchObject({ mainQuestion: 0, followUp: false });
+    await settle();
+    expect(selectStatus(actor.getSnapshot())).toMatchObject({ mainQuestion: 1, followUp: false });
+    await answer(actor, 'Jane.');
+    expect(selectStatus(actor.getSnapshot())).toMatchObject({ mainQuestion: 2, followUp: false, questionsAsked: 2 });
+    await answer(actor, 'Yes.');
+    expect(selectStatus(actor.getSnapshot())).toMatchObject({ mainQuestion: 2, followUp: true, questionsAsked: 3 });
+    await answer(actor, 'Because.');
+    expect(selectStatus(actor.getSnapshot())).toMatchObject({ phase: 'asking', mainQuestion: 3, followUp: false, thinking: true });
+  });
+});

@@ -18,6 +18,7 @@ import { cleanQuestion } from './parse-turn.ts';
 import { topicBrief } from './plan.ts';
 import { FALLBACK_CLOSING } from './prompts.ts';
 import { limitStep, type TimeLimitState } from './time-limit.ts';
+import { canWithdrawAnswer } from './withdraw.ts';
 import type { AnalysisInput, ClosingReason, TurnEvent, TurnInput } from './turn.ts';
 import {
   DEFAULT_PROFILE,
@@ -330,6 +331,7 @@ export const interviewMachine = setup({
     timeToWrapUpAfterSpeech: ({ context, event }) =>
       event.type === 'ANSWERING_ALOUD' && limitStep(limitState(context, now(), event.busy), context.answeringAloud && !event.busy) === 'wrap-up',
     hasPlan: ({ context }) => context.plan !== null,
+    canWithdraw: ({ context }, params: { state: 'asking' | 'concluding' }) => canWithdrawAnswer({ ...context, state: params.state }),
   },
   actions: {
     beginAnalysis: assign(({ context }) => ({ analysisAttempts: context.analysisAttempts + 1 })),
@@ -394,6 +396,12 @@ export const interviewMachine = setup({
       const entry: TranscriptEntry = { id: entryId(context, index), role: 'candidate', text: event.text.trim(), at: now(), ...(event.listening ? { listening: event.listening } : {}) };
       return { transcript: append(context.transcript, entry), draftAnswer: '', draftListening: null };
     }),
+    // The answer goes back into the box as it was sent (with its spoken timing); the call in flight is stopped on exit.
+    withdrawAnswer: assign(({ context }) => {
+      const last = context.transcript.at(-1);
+      if (last?.role !== 'candidate') return {};
+      return { transcript: context.transcript.slice(0, -1), draftAnswer: last.text, draftListening: last.listening ?? null, turn: null, liveQuestion: '', retrying: null };
+    }),
     prepareQuestion: assign(({ context }) => ({ turn: newTurn(context, planQuestion(context, topicIds(context)), now()) })),
     prepareClosingAtLimit: assign(({ context }) => {
       const reason = limitsReached({ questionsAsked: context.questionsAsked, startedAt: context.startedAt, now: now(), settings: context.settings }) ?? 'question-limit';
@@ -442,6 +450,7 @@ export const interviewMachine = setup({
           { target: 'failed', actions: 'failTurn' },
         ],
         ANSWER_DRAFTED: { actions: 'saveDraft' },
+        ANSWER_WITHDRAWN: { guard: { type: 'canWithdraw', params: { state: 'asking' } }, target: 'awaitingAnswer', actions: 'withdrawAnswer' },
         END_REQUESTED: { target: 'concluding', actions: 'prepareClosingOnRequest' },
       },
     },
@@ -476,6 +485,7 @@ export const interviewMachine = setup({
           { guard: 'canRetryTurn', target: 'concluding', reenter: true, actions: 'noteTurnRetry' },
           { target: 'concluded', actions: 'commitFallbackClosing' },
         ],
+        ANSWER_WITHDRAWN: { guard: { type: 'canWithdraw', params: { state: 'concluding' } }, target: 'awaitingAnswer', actions: 'withdrawAnswer' },
       },
     },
     concluded: {

@@ -4,7 +4,8 @@ import type { SnapshotFrom } from 'xstate';
 import type { interviewMachine } from './machine.ts';
 import { resolveDecision } from './policy.ts';
 import { graceLeftMs, timeLeftMs, timeStage, type TimeStage } from './time-limit.ts';
-import type { InterviewPlan, SpeechTiming, TranscriptEntry, TurnTiming } from './types.ts';
+import type { InterviewPlan, QuestionKind, SpeechTiming, TranscriptEntry, TurnTiming } from './types.ts';
+import { canWithdrawAnswer } from './withdraw.ts';
 import { assertNever } from '../common/index.ts';
 
 /** A snapshot of the interview machine (live, or restored from a persisted one). */
@@ -22,6 +23,14 @@ export interface InterviewStatus {
   limitMs: number;
   /** The topic of the question being asked or last asked; null before the first topic. */
   topic: string | null;
+  /** The main question on screen, counted without follow-ups (the introduction is 1); 0 before the first. */
+  mainQuestion: number;
+  /** Whether the question on screen digs deeper into the previous one rather than opening a topic. */
+  followUp: boolean;
+  /** The interviewer is working on its next words and none have arrived yet. */
+  thinking: boolean;
+  /** The answer just sent may still be taken back (ANSWER_WITHDRAWN). */
+  canWithdraw: boolean;
   concluded: boolean;
   retrying: { attempt: number; delayMs: number } | null;
   error: string | null;
@@ -97,6 +106,9 @@ export function selectStatus(snapshot: InterviewSnapshot, now: number = Date.now
     elapsedMs: context.startedAt === null ? 0 : Math.max(0, end - context.startedAt),
     limitMs: context.settings.maxMinutes * 60_000,
     topic: selectTopic(snapshot),
+    ...selectQuestionCount(snapshot),
+    thinking: (phase === 'asking' || phase === 'concluding') && context.liveQuestion === '',
+    canWithdraw: canWithdrawAnswer({ ...context, state: String(snapshot.value) }),
     concluded: phase === 'concluded',
     retrying: context.retrying,
     error: phase === 'failed' ? (context.error?.message ?? null) : null,
@@ -112,6 +124,29 @@ export function selectTopic(snapshot: InterviewSnapshot): string | null {
     return topics[resolveDecision(turn.plan, turn.decision).topicIndex]?.name ?? null;
   }
   return context.currentTopicIndex === null ? null : (topics[context.currentTopicIndex]?.name ?? null);
+}
+
+/** Main questions are the introduction and each new topic; a follow-up belongs to the question before it. */
+function isMainQuestion(kind: QuestionKind): boolean {
+  return kind === 'introduction' || kind === 'new-topic';
+}
+
+/** The number of the main question on screen and whether it is a follow-up, the streaming one counted once its kind is known. */
+export function selectQuestionCount(snapshot: InterviewSnapshot): { mainQuestion: number; followUp: boolean } {
+  const { context } = snapshot;
+  const asked = context.transcript.filter((entry) => entry.role === 'interviewer' && entry.kind !== 'closing');
+  const committed = asked.filter((entry) => entry.role === 'interviewer' && isMainQuestion(entry.kind)).length;
+  const last = asked.at(-1);
+  const lastIsFollowUp = last?.role === 'interviewer' && last.kind === 'follow-up';
+  const turn = context.turn;
+  if (snapshot.value === 'asking' && turn !== null) {
+    if (turn.plan.kind === 'introduction') return { mainQuestion: committed + 1, followUp: false };
+    if (turn.plan.kind === 'question' && turn.decision !== null) {
+      const followUp = resolveDecision(turn.plan, turn.decision).kind === 'follow-up';
+      return { mainQuestion: followUp ? committed : committed + 1, followUp };
+    }
+  }
+  return { mainQuestion: committed, followUp: lastIsFollowUp };
 }
 
 /** The plan the interview follows; null before the analysis. */

@@ -121,6 +121,8 @@ export type InterviewEvent =
   | { type: 'START' }
   | { type: 'ANSWER_DRAFTED'; text: string }
   | { type: 'ANSWER_SUBMITTED'; text: string; listening?: ListeningTiming }
+  /** Takes the answer just sent back into the box, while nothing of the next turn has streamed in yet. */
+  | { type: 'ANSWER_WITHDRAWN' }
   | { type: 'SPEECH_MEASURED'; timing: SpeechTiming }
   | { type: 'END_REQUESTED' }
   | { type: 'RETRY' }

@@ -67,6 +67,7 @@ it('upgrades a version-2 database: the interview is kept, gains its list facts a
     endedAt: null,
     lastActivityAt: 1_700_000_070_000,
     questionCount: 1,
+    answeredCount: 1,
   });
   expect(await loadInterview('v2-interview')).toEqual(V2_RECORD);
   expect(await listInterviews()).toEqual([
@@ -79,6 +80,7 @@ it('upgrades a version-2 database: the interview is kept, gains its list facts a
       durationMs: 70_000,
       status: 'in-progress',
       questionCount: 1,
+      answeredCount: 1,
     },
   ]);
 });

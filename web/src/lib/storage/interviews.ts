@@ -2,7 +2,7 @@
 // (facts derived at every save, an optional title the candidate gave), and the list, rename and delete operations.
 import { openDatabase } from './database.ts';
 import type { StoredReport } from './reports.ts';
-import { durationOf, factsOf, stoppedByError, type InterviewFacts } from './summary.ts';
+import { answeredIn, durationOf, factsOf, stoppedByError, type InterviewFacts } from './summary.ts';
 
 /** One interview on this device. */
 export interface InterviewRecord {
@@ -39,6 +39,8 @@ export interface InterviewSummary {
   /** Going; concluded; or stopped by an error (continued only from the history, never reopened by itself). */
   status: InterviewStatus;
   questionCount: number;
+  /** Questions the candidate answered: what the list shows (ending early leaves the last question unanswered). */
+  answeredCount: number;
 }
 
 /** What an import did: the id it stored the interview under, and whether that is the file's own id. */
@@ -92,6 +94,7 @@ export function summarize(stored: StoredInterview): InterviewSummary {
     durationMs: durationOf(facts),
     status: stored.concluded ? 'concluded' : stoppedByError(stored.snapshot) ? 'failed' : 'in-progress',
     questionCount: facts.questionCount,
+    answeredCount: facts.answeredCount ?? answeredIn(stored.snapshot),
   };
 }
 

@@ -18,6 +18,11 @@ describe('guessRoleAndCompany', () => {
     ['\n\n  About the job\nWe move money.', 'About the job', null],
     ['We are looking for someone who has worked at a large company before, ideally in fintech', 'We are looking for someone who has worked at a large company before, ideally in…', null],
     ['', null, null],
+    ['Senior Backend Engineer — Payments Platform\nNorthwind Financial · London · Hybrid\n\nAbout the role', 'Senior Backend Engineer', 'Northwind Financial'],
+    ['Site Reliability Engineer\nAcme Logistics · Remote within Europe · Full time\n\nAbout the role', 'Site Reliability Engineer', 'Acme Logistics'],
+    ['Senior Backend Engineer - Payments Platform\n\nAbout Northwind Financial\nWe move money.', 'Senior Backend Engineer', 'Northwind Financial'],
+    ['Data Engineer - Growth Team\nNorthwind Financial is a bank for small businesses.', 'Data Engineer', 'Northwind Financial'],
+    ['Data Engineer - Growth Team\nRemote · Full time', 'Data Engineer', 'Growth Team'],
   ])('%j', (text, role, company) => {
     expect(guessRoleAndCompany(text)).toEqual({ role, company });
   });
@@ -39,14 +44,14 @@ describe('factsOf and durationOf', () => {
         ],
       }),
     );
-    expect(facts).toEqual({ role: 'Senior Backend Engineer', company: 'Acme Pay', startedAt: 1_000, endedAt: null, lastActivityAt: 61_000, questionCount: 2 });
+    expect(facts).toEqual({ role: 'Senior Backend Engineer', company: 'Acme Pay', startedAt: 1_000, endedAt: null, lastActivityAt: 61_000, questionCount: 2, answeredCount: 1 });
     expect(durationOf(facts)).toBe(60_000);
     expect(durationOf({ ...facts, endedAt: 121_000 })).toBe(120_000);
   });
 
   it.each([[null], [undefined], ['text'], [{}], [snapshot({ transcript: 'nope', startedAt: 'yesterday' })]])('survives a malformed snapshot: %j', (value) => {
     const facts = factsOf(value);
-    expect(facts).toEqual({ role: null, company: null, startedAt: null, endedAt: null, lastActivityAt: null, questionCount: 0 });
+    expect(facts).toEqual({ role: null, company: null, startedAt: null, endedAt: null, lastActivityAt: null, questionCount: 0, answeredCount: 0 });
     expect(durationOf(facts)).toBe(0);
   });
 });

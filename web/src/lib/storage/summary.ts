@@ -11,6 +11,8 @@ export interface InterviewFacts {
   lastActivityAt: number | null;
   /** Questions asked, the introduction included, the closing not. */
   questionCount: number;
+  /** Questions the candidate answered (a question left unanswered by ending early is not one); absent in facts saved before it was kept. */
+  answeredCount?: number;
 }
 
 /** A role and a company read from the top of a job description; either may be null. */
@@ -23,6 +25,10 @@ const ROLE_LABEL = /^(?:job\s+title|title|role|position|job)\s*[:：–—-]\s*(
 const COMPANY_LABEL = /^(?:company(?:\s+name)?|employer|organi[sz]ation|client)\s*[:：–—-]\s*(.+)$/i;
 const ROLE_WORDS =
   /\b(engineer|developer|manager|designer|analyst|scientist|lead|director|architect|intern|specialist|consultant|administrator|officer|head|coordinator|associate|representative|writer|researcher|programmer|technician|sre|devops|product|owner|recruiter|accountant|nurse|teacher|assistant|vp|cto|ceo)\b/i;
+// Words that make a name a team or a part of a company, not the company ("Payments Platform", "Growth Team").
+const TEAM_WORDS = /\b(team|platform|squad|group|department|division|tribe|unit|org)\b/i;
+// Headings and facts that sit where a company name might ("About the role", "Remote", "Full time").
+const NOT_A_COMPANY = /^(the|us|you|this|our|we|remote|hybrid|on-?site|full[\s-]?time|part[\s-]?time|contract|permanent|location|salary)\b/i;
 const MAX_ROLE_WORDS = 8;
 const MAX_COMPANY_WORDS = 6;
 const MAX_FALLBACK_CHARS = 80;
@@ -43,7 +49,32 @@ export function guessRoleAndCompany(jobDescription: string): RoleAndCompany {
   if (labelledRole !== null || labelledCompany !== null) {
     return { role: labelledRole ?? (labelledCompany === null ? null : guessFromLine(first).role), company: labelledCompany };
   }
-  return guessFromLine(first);
+  const guess = guessFromLine(first);
+  // "Role — Payments Platform" names a team; the company is then usually on a line below ("Northwind Financial · London").
+  if (guess.company === null || TEAM_WORDS.test(guess.company)) {
+    const company = companyBelow(lines.slice(1, 6));
+    if (company !== null) return { role: guess.role, company };
+  }
+  return guess;
+}
+
+/** A company named on the lines under the title: "Acme · Remote · Full time", "About Acme", "Acme is a …". */
+function companyBelow(lines: readonly string[]): string | null {
+  for (const line of lines) {
+    const about = /^about\s+(.+)$/i.exec(line)?.[1];
+    const leading = /\s[·|•]\s/.test(line) ? line.split(/\s+[·|•]\s+/)[0] : undefined;
+    const intro = /^([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})\s+(?:is|are|builds|makes|helps)\s/.exec(line)?.[1];
+    for (const candidate of [about, leading, intro]) {
+      if (candidate === undefined) continue;
+      const name = trimPunctuation(candidate);
+      if (looksLikeCompany(name)) return name;
+    }
+  }
+  return null;
+}
+
+function looksLikeCompany(name: string): boolean {
+  return /^[A-Z0-9]/.test(name) && fits(name, MAX_COMPANY_WORDS) && !ROLE_WORDS.test(name) && !TEAM_WORDS.test(name) && !NOT_A_COMPANY.test(name);
 }
 
 function guessFromLine(line: string): RoleAndCompany {
@@ -83,7 +114,14 @@ export function factsOf(snapshot: unknown): InterviewFacts {
     endedAt: numberOrNull(field(context, 'endedAt')),
     lastActivityAt: numberOrNull(field(last, 'at')),
     questionCount: typeof questionsAsked === 'number' ? questionsAsked : 0,
+    answeredCount: answeredIn(snapshot),
   };
+}
+
+/** How many answers a persisted snapshot's transcript holds. */
+export function answeredIn(snapshot: unknown): number {
+  const transcript = field(field(snapshot, 'context'), 'transcript');
+  return Array.isArray(transcript) ? transcript.filter((entry) => field(entry, 'role') === 'candidate').length : 0;
 }
 
 /** How long an interview ran: start to end, or to its last activity while unfinished. */

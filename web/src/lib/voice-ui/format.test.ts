@@ -19,8 +19,9 @@ describe('statusText', () => {
     [{ kind: 'loading', percent: 0, loaded: 0, total: 0, files: [] } as const, 'Loading the natural voice…'],
     [{ kind: 'loading', percent: 42, loaded: 42_000_000, total: 100_000_000, files: [] } as const, 'Loading the natural voice: 42% (42.0 MB of 100.0 MB)'],
     [{ kind: 'ready', label: 'kokoro · wasm q8 · 1 thread' } as const, 'Voice ready (kokoro · wasm q8 · 1 thread).'],
-    [{ kind: 'fallback', reason: 'The download failed.', browserVoice: true } as const, 'The natural voice could not be used: The download failed. Your browser’s own voice speaks instead.'],
-    [{ kind: 'fallback', reason: 'The download failed.', browserVoice: false } as const, 'The natural voice could not be used: The download failed. Questions are shown as text only.'],
+    [{ kind: 'fallback', reason: 'The voice model did not load: Failed to fetch', browserVoice: true } as const, 'Your browser’s own voice reads the questions: the natural voice could not be downloaded. Check your connection.'],
+    [{ kind: 'fallback', reason: 'The download failed.', browserVoice: false } as const, 'Questions are shown as text only: the natural voice could not be downloaded. Check your connection.'],
+    [{ kind: 'fallback', reason: 'no available backend found', browserVoice: true } as const, 'Your browser’s own voice reads the questions: the natural voice could not start on this device.'],
     [{ kind: 'off', reason: null } as const, 'Voice off: questions are shown as text only.'],
   ])('%j', (status, text) => {
     expect(statusText(status)).toBe(text);

@@ -9,6 +9,16 @@ export function formatBytes(bytes: number): string {
   return `${Math.round(bytes)} B`;
 }
 
+/**
+ * Why the natural voice is not speaking, in a person's words: the technical reason (e.g. "Failed to fetch") stays out of
+ * sight; a download that failed is told apart from a device that could not run the model.
+ */
+export function whyNoNaturalVoice(reason: string): string {
+  return /fetch|network|download|offline|connection/i.test(reason)
+    ? 'the natural voice could not be downloaded. Check your connection.'
+    : 'the natural voice could not start on this device.';
+}
+
 /** The one line the `tts-status` element shows. */
 export function statusText(status: VoiceStatus): string {
   switch (status.kind) {
@@ -21,9 +31,7 @@ export function statusText(status: VoiceStatus): string {
     case 'ready':
       return `Voice ready (${status.label}).`;
     case 'fallback':
-      return status.browserVoice
-        ? `The natural voice could not be used: ${status.reason} Your browser’s own voice speaks instead.`
-        : `The natural voice could not be used: ${status.reason} Questions are shown as text only.`;
+      return status.browserVoice ? `Your browser’s own voice reads the questions: ${whyNoNaturalVoice(status.reason)}` : `Questions are shown as text only: ${whyNoNaturalVoice(status.reason)}`;
     case 'off':
       return status.reason ?? 'Voice off: questions are shown as text only.';
     default:
