@@ -32,7 +32,8 @@ test.describe('with a 503 from Gemini', () => {
     await expect(page.getByTestId('interview-status')).toContainText('Question 2 of 4');
     await expect(page.getByTestId('transcript').locator('li')).toHaveCount(3);
 
-    gemini.enqueue({ kind: 'error', status: 503 });
+    // The 503 is for the next turn; the report judging the first answer meanwhile is answered as usual.
+    gemini.enqueueStreamed({ kind: 'error', status: 503 });
     await answer(page, 'We traced the failures to retries without idempotency keys, added them, and replayed the dead letters.');
     await expect(page.getByTestId('interview-status')).toContainText('Question 3 of 4', { timeout: 20_000 });
     await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });

@@ -247,6 +247,13 @@ describe('fake Gemini errors and aborts', () => {
     });
   });
 
+  it('keeps a reply queued for streamed calls past a call that is not streamed', async () => {
+    fake.enqueueStreamed({ kind: 'error', status: 503 });
+    expect((await post(UNARY, validBody)).status).toBe(200);
+    expect((await post(STREAM, validBody)).status).toBe(503);
+    expect((await post(STREAM, validBody)).status).toBe(200);
+  });
+
   it('counts a client that aborts a delayed stream', async () => {
     const before = fake.aborted;
     fake.enqueue({ kind: 'text', text: 'a b c d', chunks: 4, delayMs: 5_000 });

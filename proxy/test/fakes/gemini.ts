@@ -96,6 +96,8 @@ export interface FakeGemini {
   url: string;
   /** Queues replies, answered in order before the responder is asked. */
   enqueue(...replies: GeminiReply[]): void;
+  /** Queues replies for streamed calls only (the interview's turns); other calls (a plan, a report) go on as usual. */
+  enqueueStreamed(...replies: GeminiReply[]): void;
   /** Every request that reached a Gemini route, in arrival order. */
   requests: GeminiRequestRecord[];
   /** How many requests lost their client before the reply finished. */
@@ -112,11 +114,24 @@ const ROUTE = /^\/v1beta\/models\/([A-Za-z0-9._-]+):(streamGenerateContent|gener
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 /** Starts a fake Gemini on a free loopback port (or options.host/port). */
+/** Refuses a queued reply whose captured file is missing, when it is queued rather than when it is due. */
+function checkReplies(replies: readonly GeminiReply[], fixturesDir: string): void {
+  for (const reply of replies) {
+    if (reply.kind === 'fixture' && !existsSync(fixturePath(fixturesDir, reply.name))) {
+      throw new Error(`fake Gemini: no fixture ${fixturePath(fixturesDir, reply.name)}`);
+    }
+    if ((reply.kind === 'captured-error' || reply.kind === 'bare-error') && !existsSync(fixturePath(fixturesDir, reply.name, '.json'))) {
+      throw new Error(`fake Gemini: no captured error ${reply.name}`);
+    }
+  }
+}
+
 export async function startFakeGemini(options: FakeGeminiOptions): Promise<FakeGemini> {
   const fixturesDir = geminiFixturesDir(options.fixturesDir);
   const respond: (request: GeminiRequestRecord) => GeminiReply =
     options.respond ?? (() => ({ kind: 'text', text: DEFAULT_GEMINI_TEXT, chunks: 3 }));
   const queue: GeminiReply[] = [];
+  const streamedQueue: GeminiReply[] = [];
   const requests: GeminiRequestRecord[] = [];
   let aborted = 0;
 
@@ -149,7 +164,7 @@ export async function startFakeGemini(options: FakeGeminiOptions): Promise<FakeG
       return;
     }
 
-    const reply = queue.shift() ?? respond(record);
+    const reply = (stream ? streamedQueue.shift() : undefined) ?? queue.shift() ?? respond(record);
     await answer(res, reply, { record, request: checked.request, fixturesDir, signal });
   };
 
@@ -157,15 +172,12 @@ export async function startFakeGemini(options: FakeGeminiOptions): Promise<FakeG
   return {
     url: server.url,
     enqueue(...replies) {
-      for (const reply of replies) {
-        if (reply.kind === 'fixture' && !existsSync(fixturePath(fixturesDir, reply.name))) {
-          throw new Error(`fake Gemini: no fixture ${fixturePath(fixturesDir, reply.name)}`);
-        }
-        if ((reply.kind === 'captured-error' || reply.kind === 'bare-error') && !existsSync(fixturePath(fixturesDir, reply.name, '.json'))) {
-          throw new Error(`fake Gemini: no captured error ${reply.name}`);
-        }
-      }
+      checkReplies(replies, fixturesDir);
       queue.push(...replies);
+    },
+    enqueueStreamed(...replies) {
+      checkReplies(replies, fixturesDir);
+      streamedQueue.push(...replies);
     },
     requests,
     get aborted() {
