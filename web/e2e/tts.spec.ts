@@ -49,8 +49,14 @@ test('Kokoro speaks the question while it is still being written, piece after pi
     expect(piece.sampleRate).toBe(24_000);
   }
 
-  // The stored timings: the first audio of the slow question came before its last token.
-  await expect.poll(async () => ((await storedInterviews(page))[0]?.snapshot as { context: { speechTimings: unknown[] } } | undefined)?.context.speechTimings.length ?? 0).toBeGreaterThanOrEqual(2);
+  // The stored timings: the first audio of the slow question came before its last token. Pieces are stored as they
+  // are measured, so wait for the second question's last ones.
+  const secondQuestionPieces = async (): Promise<number> => {
+    const stored = (await storedInterviews(page))[0]?.snapshot as { context: { timings: Array<{ questionId: string }>; speechTimings: Array<{ questionId: string; pieces: unknown[] }> } } | undefined;
+    const questionId = stored?.context.timings[1]?.questionId;
+    return stored?.context.speechTimings.find((timing) => timing.questionId === questionId)?.pieces.length ?? 0;
+  };
+  await expect.poll(secondQuestionPieces).toBeGreaterThanOrEqual(3);
   const [record] = await storedInterviews(page);
   const context = (record?.snapshot as { context: { timings: Array<{ questionId: string; firstTokenAt: number; lastTokenAt: number }>; speechTimings: Array<{ questionId: string; engine: string; firstAudioAt: number; pieces: unknown[] }> } }).context;
   const turn = context.timings[1];
