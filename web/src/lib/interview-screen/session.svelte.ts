@@ -59,6 +59,8 @@ export class InterviewSession {
     const { id, documents, settings, profile } = snapshot.context;
     const actor = createActor(deps.machine as AnyActorLogic, { snapshot, input: { id, documents, settings, profile } }) as Actor<ProvidedInterviewMachine>;
     const session = new InterviewSession(actor, record.id, record.createdAt, deps);
+    // Saved between its creation and its START (the page closed right after Start): it starts now.
+    if (session.snapshot.value === 'idle') session.send({ type: 'START' });
     const backedUp = deps.draftBackup?.read(record.id);
     if (backedUp !== undefined && backedUp !== session.snapshot.context.draftAnswer) session.send({ type: 'ANSWER_DRAFTED', text: backedUp });
     return session;

@@ -69,6 +69,21 @@ describe('InterviewSession', () => {
     restored.dispose();
   });
 
+  it('starts an interview saved before its START landed (a reload right after Start)', async () => {
+    const saved: InterviewRecord[] = [];
+    const first = InterviewSession.start(input, { machine, save: async (record) => void saved.push(record) });
+    await settle(first);
+    first.dispose();
+    const beforeStart = saved.find((record) => (record.snapshot as { value: string }).value === 'idle');
+    expect(beforeStart).toBeDefined();
+
+    const restored = InterviewSession.restore(beforeStart!, { machine, save: async (record) => void saved.push(record) });
+    await settle(restored);
+    expect(restored.snapshot.value).toBe('awaitingAnswer');
+    expect(restored.snapshot.context.transcript).toHaveLength(1);
+    restored.dispose();
+  });
+
   it('keeps an answer taken back as a draft again, in the synchronous copy too', async () => {
     // The next question never streams, so the answer just sent can still be taken back.
     const thinking = interviewMachine.provide({

@@ -45,6 +45,8 @@ export class PlanMaker {
   #blocker: string | null = null;
   /** Set by retry(): the next call goes out at once. */
   #now = false;
+  /** Set by hold(): the interview is starting, so nothing is made until release(). */
+  #held = false;
 
   /** Creates the maker for a setup state; call sync() whenever what it reads may have changed. */
   constructor(setup: SetupState, deps: PlanMakerDeps) {
@@ -56,6 +58,7 @@ export class PlanMaker {
   sync(settings: InterviewSettings | null, blocker: string | null): void {
     this.#settings = settings;
     this.#blocker = blocker;
+    if (this.#held) return;
     const draft = this.#setup.draft;
     if (!hasBothDocuments(draft)) return this.#settle({ kind: 'waiting-for-documents' });
     if (planIsCurrent(draft)) return this.#settle({ kind: 'ready' });
@@ -83,7 +86,20 @@ export class PlanMaker {
     this.retry();
   }
 
-  /** Stops any call in flight or waiting (the interview starts, or the screen goes away). */
+  /** The interview is starting: stops any call and makes none, whatever changes, until release(). */
+  hold(): void {
+    this.cancel();
+    this.#held = true;
+  }
+
+  /** Makes plans again after hold() (the start failed, or the setup screen is shown anew), from the draft as it is now. */
+  release(): void {
+    if (!this.#held) return;
+    this.#held = false;
+    this.sync(this.#settings, this.#blocker);
+  }
+
+  /** Stops any call in flight or waiting (the screen goes away). */
   cancel(): void {
     if (this.#timer !== null) (this.#deps.clearTimer ?? clearTimeout)(this.#timer as ReturnType<typeof setTimeout>);
     this.#timer = null;

@@ -132,4 +132,20 @@ describe('PlanMaker', () => {
     await vi.advanceTimersByTimeAsync(10 * PLAN_PAUSE_MS);
     expect(calls).toHaveLength(0);
   });
+
+  it('makes nothing between Start and the interview, whatever changes, and picks up again when released', async () => {
+    const { setup, maker, calls, sync, type } = harness();
+    setup.setText('jobDescription', 'Backend Engineer.');
+    type('Jane Doe, Kafka');
+    maker.hold();
+    type('Jane Doe, Kafka and Go');
+    sync();
+    await vi.advanceTimersByTimeAsync(10 * PLAN_PAUSE_MS);
+    expect(calls).toHaveLength(0);
+    maker.release();
+    expect(maker.status).toEqual({ kind: 'making' });
+    await vi.advanceTimersByTimeAsync(PLAN_PAUSE_MS + 600);
+    expect(calls).toHaveLength(1);
+    expect(draftPlan(setup.draft)?.topics[0]?.name).toBe('Topic from Jane Doe, Kafka and Go');
+  });
 });
