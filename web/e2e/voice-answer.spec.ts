@@ -1,8 +1,9 @@
 // The candidate's voice through Chromium's fake microphone playing a WAV of known speech (espeak-ng: three
 // sentences and pauses): the fake RunPod receives audio that matches the source in place, length and shape; its
-// transcript appears live and lands in the answer box; the audio sent stays within 1.5× the spoken length;
-// a failing RunPod is retried, then shown with a way out; a cold start of the transcription server is shown while
-// it lasts; a reload mid-answer loses nothing and sends nothing twice.
+// transcript appears live and lands in the answer box; "Done" sends it once the last words are in, or, with the
+// review setting, leaves it in the box to edit; the audio sent stays within 1.5× the spoken length; a failing RunPod
+// is retried, then shown with a way out, and nothing is sent half; a cold start of the transcription server is shown
+// while it lasts; a reload mid-answer loses nothing and sends nothing twice.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import config from '../../playwright.config.ts';
@@ -66,6 +67,22 @@ async function startSpeaking(page: Page): Promise<void> {
   await expect(page.locator('[data-vad]')).toHaveAttribute('data-vad', 'silero', { timeout: 60_000 });
 }
 
+/** Turns on "Review my spoken answer before sending" on the setup screen, by keyboard. */
+async function reviewSpokenAnswers(page: Page): Promise<void> {
+  await page.goto('/');
+  await openSettings(page);
+  const review = page.getByTestId('stt-review');
+  await expect(review).not.toBeChecked();
+  await review.focus();
+  await page.keyboard.press('Space');
+  await expect(review).toBeChecked();
+}
+
+/** The candidate's answers as the transcript shows them. */
+function sentAnswers(page: Page) {
+  return page.getByTestId('transcript').locator('li[data-role="candidate"] > p');
+}
+
 async function awaitQuestion(page: Page): Promise<void> {
   await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
 }
@@ -93,9 +110,10 @@ async function storedAnswers(page: Page): Promise<{ text: string; listening?: { 
   });
 }
 
-test('a spoken answer appears live, lands in the answer box to edit, and its audio is sent once and matches the source', async ({ page, runpod, voice }) => {
+test('with the review setting, a spoken answer appears live, lands in the answer box to edit, and its audio is sent once and matches the source', async ({ page, runpod, voice }) => {
   const { sentences } = voice.source.info;
   const [first, second, third] = sentences.map((s) => s.text);
+  await reviewSpokenAnswers(page);
   await startInterview(page, 3);
   await awaitQuestion(page);
 
@@ -128,6 +146,9 @@ test('a spoken answer appears live, lands in the answer box to edit, and its aud
   const landedAfterDoneMs = Date.now() - doneAt;
   await expect(page.getByTestId('mic-start')).toBeVisible();
   await expect(answer).toBeFocused();
+  // Kept for editing: nothing was sent.
+  await expect(sentAnswers(page)).toHaveCount(0);
+  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer');
 
   // What RunPod received: the fixture's audio, in place and in shape, each sentence whole, no long silence.
   expect(voice.located.length).toBe(runpod.received.length);
@@ -194,11 +215,62 @@ test.describe('with RunPod failing', () => {
     await expect(page.getByTestId('answer')).toHaveValue('');
     expect(await seriousViolations(page)).toEqual([]);
 
+    // "Done" while a part has failed: nothing is sent until every word is in.
     await page.getByTestId('mic-done').click();
+    await expect(page.getByTestId('mic-start')).toBeVisible();
+    await expect(sentAnswers(page)).toHaveCount(0);
     await error.getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByTestId('mic-error')).toHaveCount(0, { timeout: 10_000 });
-    await expect(page.getByTestId('answer')).toHaveValue(new RegExp(`^${escape(`${first} ${second}`)}`), { timeout: 10_000 });
+    // Every word in, in order: the whole answer is sent, as "Done" asked.
+    await expect(sentAnswers(page)).toHaveText(new RegExp(`^${escape(`${first} ${second}`)}`), { timeout: 10_000 });
+    await expect(page.getByTestId('answer')).toHaveValue('');
   });
+
+  test('a part given up on ("Type that part instead") is never sent half: the rest stays in the box to complete', async ({ page, voice }) => {
+    const [, second] = voice.source.info.sentences.map((s) => s.text);
+    await startInterview(page, 3);
+    await awaitQuestion(page);
+    voice.fail = { sentence: 0, times: 3 };
+    await startSpeaking(page);
+    const error = page.getByTestId('mic-error');
+    await expect(error).toContainText('CUDA failed with error out of memory', { timeout: 30_000 });
+    // The second sentence is heard (and waits behind the first) before "Done".
+    await expect.poll(() => voice.located.some((clip) => clip.start > 4 && clip.start < 8), { timeout: 15_000 }).toBe(true);
+    await page.getByTestId('mic-done').click();
+    await error.getByRole('button', { name: 'Type that part instead' }).click();
+    const answer = page.getByTestId('answer');
+    await expect(answer).toHaveValue(new RegExp(`^${escape(second)}`), { timeout: 10_000 });
+    await expect(answer).toBeFocused();
+    await expect(page.getByTestId('mic-start')).toBeVisible();
+    await expect(sentAnswers(page)).toHaveCount(0);
+    await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer');
+  });
+});
+
+test('by default, "Done" sends the spoken answer as soon as its last words are in, with its timing', async ({ page, voice }) => {
+  const { sentences } = voice.source.info;
+  const [first, second, third] = sentences.map((s) => s.text);
+  await startInterview(page, 3);
+  await awaitQuestion(page);
+  await expect(page.getByText('Speak your answer and press Done: it is sent once the words are in.')).toBeVisible();
+  await page.getByTestId('mic-start').click();
+  const clickedAt = Date.now();
+  await expect(page.locator('[data-vad]')).toHaveAttribute('data-vad', 'silero', { timeout: 60_000 });
+  const answer = page.getByTestId('answer');
+  await expect(answer).toHaveValue(new RegExp(`^${escape(`${first} ${second}`)}`), { timeout: 20_000 });
+  // Nothing is sent while the candidate is still speaking.
+  await expect(sentAnswers(page)).toHaveCount(0);
+
+  // "Done" just after the last sentence ends.
+  await page.waitForTimeout(Math.max(0, clickedAt + ((sentences.at(-1)?.end ?? NaN) + 0.35) * 1000 - Date.now()));
+  await page.getByTestId('mic-done').click();
+  await expect(sentAnswers(page)).toHaveText(`${first} ${second} ${third}`, { timeout: 10_000 });
+  await expect(sentAnswers(page)).toHaveCount(1);
+  await expect(answer).toHaveValue('');
+  // The interview goes on to the next question (or the closing), and the answer is stored with its spoken timing.
+  await expect(page.getByTestId('interview-status')).not.toHaveAttribute('data-phase', 'awaiting-answer');
+  await expect.poll(async () => (await storedAnswers(page))[0]?.listening?.spokenSeconds ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+  expect((await storedAnswers(page)).map((entry) => entry.text)).toEqual([`${first} ${second} ${third}`]);
 });
 
 test('while the transcription server starts up, the candidate is told so, and the words land once it is ready', async ({ page, voice }) => {
@@ -265,10 +337,13 @@ test('the setup panel opens the microphone, lists it, shows its level, plays a 5
   await page.getByTestId('stt-language').selectOption('de');
   await page.getByTestId('stt-model').selectOption('turbo');
   await page.getByTestId('stt-auto-finish').selectOption('4');
+  await expect(page.getByTestId('stt-review')).not.toBeChecked();
+  await page.getByTestId('stt-review').check();
   await page.reload();
   await openSettings(page);
   await expect(page.getByTestId('stt-language')).toHaveValue('de');
   expect(await page.evaluate(() => JSON.parse(localStorage.getItem('xquizit:stt-settings') ?? '{}') as { deviceId?: string })).toMatchObject({ deviceId: expect.stringMatching(/^[0-9a-f]{16,}$/) });
   await expect(page.getByTestId('stt-model')).toHaveValue('turbo');
   await expect(page.getByTestId('stt-auto-finish')).toHaveValue('4');
+  await expect(page.getByTestId('stt-review')).toBeChecked();
 });

@@ -7,6 +7,7 @@ import { startListening, type Listening } from './listen.ts';
 import { closeStream, describeMicError, openMicrophone, type MicProblem } from './mic.ts';
 import { indexedDbSegmentStore, type SegmentStore } from '../../storage/index.ts';
 import { loadSttSettings } from './settings.ts';
+import type { TakeEnding } from './send-spoken.ts';
 import { loadSpeechDetector } from './vad.client.ts';
 import type { SpeechDetector, VadEngine } from './vad.ts';
 
@@ -18,8 +19,8 @@ export interface VoiceAnswerDeps {
   getDraft: () => string;
   /** Appends transcribed text to the answer box. */
   land: (text: string) => void;
-  /** A take has fully landed. */
-  onTake: (timing: ListeningTiming) => void;
+  /** A take has fully landed: its timing, and how it ended (whether it may be sent at once). */
+  onTake: (timing: ListeningTiming, ending: TakeEnding) => void;
   /** The microphone is about to open (stop the interviewer's voice). */
   onStart?: () => void;
   /** The engine the app shell chose. */
@@ -53,6 +54,9 @@ export class VoiceAnswer {
   #listening: Listening | null = null;
   #recovered = false;
   #disposed = false;
+  // How the take now landing ended: on this page (Done), and whether a failed part was given up on.
+  #endedHere = false;
+  #partSkipped = false;
   // Back online after a failure: try again without waiting for the candidate.
   readonly #online = () => {
     if (this.state.failure) this.retry();
@@ -72,7 +76,12 @@ export class VoiceAnswer {
         store: deps.store ?? indexedDbSegmentStore,
         context: deps.getDraft,
         land: deps.land,
-        onTake: deps.onTake,
+        onTake: (timing) => {
+          const ending: TakeEnding = { endedHere: this.#endedHere, partSkipped: this.#partSkipped };
+          this.#endedHere = false;
+          this.#partSkipped = false;
+          deps.onTake(timing, ending);
+        },
         onChange: (state) => {
           this.state = state;
           if (state.phase === 'idle' && this.phase === 'finishing') this.phase = 'idle';
@@ -124,6 +133,7 @@ export class VoiceAnswer {
       await this.#listening?.flush();
     } finally {
       // The tail is sent before the microphone is released: closing the audio context can take a while.
+      this.#endedHere = true;
       this.#recorder.finish();
       await this.#release();
       this.level = 0;
@@ -154,6 +164,7 @@ export class VoiceAnswer {
 
   /** Gives up on the failed segments so the candidate can type that part. */
   skipFailed(): void {
+    this.#partSkipped = true;
     this.#recorder.skipFailed();
   }
 
