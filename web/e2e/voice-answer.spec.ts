@@ -144,7 +144,8 @@ test('with the review setting, a spoken answer appears live, lands in the answer
   const doneAt = Date.now();
   await expect(answer).toHaveValue(`${first} ${second} ${third}`, { timeout: 10_000 });
   const landedAfterDoneMs = Date.now() - doneAt;
-  await expect(page.getByTestId('mic-start')).toBeVisible();
+  // Closing the microphone's audio context can take a while on a busy machine.
+  await expect(page.getByTestId('mic-start')).toBeVisible({ timeout: 30_000 });
   await expect(answer).toBeFocused();
   // Kept for editing: nothing was sent.
   await expect(sentAnswers(page)).toHaveCount(0);
@@ -267,8 +268,8 @@ test('by default, "Done" sends the spoken answer as soon as its last words are i
   await expect(sentAnswers(page)).toHaveText(`${first} ${second} ${third}`, { timeout: 10_000 });
   await expect(sentAnswers(page)).toHaveCount(1);
   await expect(answer).toHaveValue('');
-  // The interview goes on to the next question (or the closing), and the answer is stored with its spoken timing.
-  await expect(page.getByTestId('interview-status')).not.toHaveAttribute('data-phase', 'awaiting-answer');
+  // The interview goes on to the next question, and the answer is stored with its spoken timing.
+  await expect(page.getByTestId('transcript').locator('li[data-role="interviewer"]')).toHaveCount(2, { timeout: 15_000 });
   await expect.poll(async () => (await storedAnswers(page))[0]?.listening?.spokenSeconds ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
   expect((await storedAnswers(page)).map((entry) => entry.text)).toEqual([`${first} ${second} ${third}`]);
 });
