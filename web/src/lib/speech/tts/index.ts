@@ -8,5 +8,5 @@ export { requestPersistentStorage, TtsClient, TtsEngineError } from './tts.clien
 export { DEFAULT_SPEECH_SETTINGS, type FileProgress, type ModelSource, type SpeechMode, type SpeechSettings, type TtsBackendInfo } from './types.ts';
 export { resolveModelSource } from './model-source.ts';
 export { SPEED_RANGE } from './voice-settings.ts';
-export { KOKORO_VOICES, type KokoroVoice } from './voices.ts';
+export { KOKORO_VOICES, offeredVoices, type KokoroVoice } from './voices.ts';
 export type { GpuProbe } from './device.ts';

@@ -1,5 +1,6 @@
 // Every English Kokoro voice the app offers, as kokoro-js 1.2.1 lists them (its VOICES table): a pure list the
-// voice picker renders. The same ids are the files build/speech-assets.ts serves at /voices/<id>.bin.
+// voice picker renders, and which of them it shows by default (natural, professional ones). The same ids are the
+// files build/speech-assets.ts serves at /voices/<id>.bin.
 
 /** How a voice's English sounds. */
 export type VoiceAccent = 'American' | 'British';
@@ -64,4 +65,24 @@ export const KOKORO_VOICES: readonly KokoroVoice[] = [
 /** The voice with this id, or undefined. */
 export function findVoice(id: string): KokoroVoice | undefined {
   return KOKORO_VOICES.find((candidate) => candidate.id === id);
+}
+
+// Kokoro's grades, best first.
+const GRADES = ['A+', 'A', 'A-', 'B+', 'B', 'B-', 'C+', 'C', 'C-', 'D+', 'D', 'D-', 'F+', 'F', 'F-'] as const;
+
+/** The lowest grade the picker shows by default: below it voices sound synthetic or odd (Santa is D-). */
+export const LOWEST_DEFAULT_GRADE = 'C';
+
+// Well graded but not an interviewer's voice: Nicole whispers (kokoro-js marks her for headphones).
+const NOVELTY_VOICE_IDS: ReadonlySet<string> = new Set(['af_nicole']);
+
+/** Whether a voice sounds like a professional interviewer: graded C or better and not a novelty. */
+export function isProfessionalVoice(voice: KokoroVoice): boolean {
+  const rank = GRADES.indexOf(voice.grade as (typeof GRADES)[number]);
+  return rank !== -1 && rank <= GRADES.indexOf(LOWEST_DEFAULT_GRADE) && !NOVELTY_VOICE_IDS.has(voice.id);
+}
+
+/** The voices the picker lists: every one with `all`, else the professional ones and the one already chosen, in table order. */
+export function offeredVoices(chosen: string, all: boolean, voices: readonly KokoroVoice[] = KOKORO_VOICES): KokoroVoice[] {
+  return voices.filter((voice) => all || voice.id === chosen || isProfessionalVoice(voice));
 }
