@@ -78,7 +78,10 @@ test('a speech model that cannot load says so in plain words and leaves typing',
   await expect(page.getByTestId('stt-model-status')).toContainText('Type your answer instead');
   await expect(page.getByTestId('mic-start')).toHaveAttribute('aria-disabled', 'true', { timeout: 30_000 });
 
+  // What was said waits for the model; the candidate gives up on it and types the answer instead.
+  await page.getByTestId('mic-error').getByRole('button', { name: 'Type that part instead' }).click();
   await page.getByTestId('answer').fill('I typed this instead.');
+  await expect(page.getByTestId('send-answer')).toHaveAttribute('aria-disabled', 'false');
   await page.getByTestId('answer').press('Control+Enter');
   await expect(page.getByTestId('transcript').locator('li[data-role="candidate"] > p')).toHaveText('I typed this instead.');
 });

@@ -740,4 +740,25 @@ describe('counting questions', () => {
     await answer(actor, 'Because.');
     expect(selectStatus(actor.getSnapshot())).toMatchObject({ phase: 'asking', mainQuestion: 3, followUp: false, thinking: true });
   });
+
+  it('lets follow-ups go beyond the question limit: it closes after the last main question, as the progress line counts', async () => {
+    const { actor, turns } = start({
+      settings: { maxQuestions: 3 },
+      scripts: [[{ delta: 'Hi.' }, 'done'], [{ decision: 'NEXT_TOPIC' }, { delta: 'Python?' }, 'done'], [{ decision: 'FOLLOW_UP' }, { delta: 'Why?' }, 'done'], [{ decision: 'FOLLOW_UP' }, { delta: 'And then?' }, 'done']],
+    });
+    actor.send({ type: 'START' });
+    await settle();
+    await answer(actor, 'Jane.');
+    await answer(actor, 'Yes.');
+    await answer(actor, 'Because.');
+    // Four questions asked, two of them follow-ups: still "Question 2 of 3", and the interview goes on.
+    expect(selectStatus(actor.getSnapshot())).toMatchObject({ phase: 'awaiting-answer', mainQuestion: 2, followUp: true, questionsAsked: 4, maxQuestions: 3 });
+    await answer(actor, 'Then it shipped.');
+    expect(selectStatus(actor.getSnapshot())).toMatchObject({ phase: 'awaiting-answer', mainQuestion: 3, followUp: false });
+    expect(turns.inputs.at(-1)).toMatchObject({ kind: 'question', questionNumber: 3, maxQuestions: 3 });
+    actor.send({ type: 'ANSWER_SUBMITTED', text: 'Leadership answer.' });
+    expect(actor.getSnapshot().value).toBe('concluding');
+    await settle();
+    expect(turns.inputs.at(-1)).toMatchObject({ kind: 'closing', reason: 'question-limit', questionsAsked: 3, followUpsAsked: 2 });
+  });
 });

@@ -10,6 +10,7 @@ import {
   MAX_ANALYSIS_ATTEMPTS,
   MAX_TURN_ATTEMPTS,
   planQuestion,
+  questionCounts,
   recentMessages,
   resolveDecision,
   type TurnPlan,
@@ -76,7 +77,7 @@ export interface InterviewContext {
   profile: InterviewProfile;
   plan: InterviewPlan | null;
   transcript: TranscriptEntry[];
-  /** Questions committed to the transcript, the introduction included, the closing not. */
+  /** Questions committed to the transcript, follow-ups and the introduction included, the closing not (the limit counts main questions only: policy.questionCounts). */
   questionsAsked: number;
   /** Index into plan.topics of the last question's topic; null before the first topic. */
   currentTopicIndex: number | null;
@@ -179,14 +180,16 @@ export function turnInputFor(context: InterviewContext, now: number): TurnInput 
         followUpsUsed: currentId === null ? 0 : followUpsUsed(context.followUpsByTopic, currentId),
         maxFollowUps: settings.maxFollowUpsPerTopic,
         recent: recentMessages(context.transcript),
-        questionNumber: context.questionsAsked + 1,
+        questionNumber: questionCounts(context.transcript).mainQuestions + 1,
         maxQuestions: settings.maxQuestions,
         elapsedMinutes,
         maxMinutes: settings.maxMinutes,
       };
     }
-    case 'closing':
-      return { kind: 'closing', model: settings.model, reason: turnPlan.reason, recent: recentMessages(context.transcript), questionsAsked: context.questionsAsked, elapsedMinutes };
+    case 'closing': {
+      const counts = questionCounts(context.transcript);
+      return { kind: 'closing', model: settings.model, reason: turnPlan.reason, recent: recentMessages(context.transcript), questionsAsked: counts.mainQuestions, followUpsAsked: counts.followUps, elapsedMinutes };
+    }
     default:
       return assertNever(turnPlan);
   }
@@ -323,7 +326,7 @@ export const interviewMachine = setup({
     canRetryTurn: ({ context, event }) => event.type === 'TURN_FAILED' && event.retryable && (context.turn?.attempts ?? MAX_TURN_ATTEMPTS) < MAX_TURN_ATTEMPTS,
     questionIsEmpty: ({ context }) => cleanQuestion(context.liveQuestion) === '',
     answerIsEmpty: ({ event }) => event.type === 'ANSWER_SUBMITTED' && event.text.trim() === '',
-    limitsReached: ({ context }) => limitsReached({ questionsAsked: context.questionsAsked, startedAt: context.startedAt, now: now(), settings: context.settings }) !== null,
+    limitsReached: ({ context }) => limitsReached({ mainQuestionsAsked: questionCounts(context.transcript).mainQuestions, startedAt: context.startedAt, now: now(), settings: context.settings }) !== null,
     failedInAnalysis: ({ context }) => context.error?.step === 'analysis',
     overtimeBegins: ({ context }) => limitStep(limitState(context, now())) === 'begin-overtime',
     timeToWrapUp: ({ context }) => limitStep(limitState(context, now())) === 'wrap-up',
@@ -404,7 +407,7 @@ export const interviewMachine = setup({
     }),
     prepareQuestion: assign(({ context }) => ({ turn: newTurn(context, planQuestion(context, topicIds(context)), now()) })),
     prepareClosingAtLimit: assign(({ context }) => {
-      const reason = limitsReached({ questionsAsked: context.questionsAsked, startedAt: context.startedAt, now: now(), settings: context.settings }) ?? 'question-limit';
+      const reason = limitsReached({ mainQuestionsAsked: questionCounts(context.transcript).mainQuestions, startedAt: context.startedAt, now: now(), settings: context.settings }) ?? 'question-limit';
       return { turn: closingTurn(context, reason, now()), liveQuestion: '' };
     }),
     prepareClosingOnRequest: assign(({ context }) => ({ turn: closingTurn(context, 'ended', null), liveQuestion: '', error: null, retrying: null })),

@@ -1,7 +1,7 @@
 // Table tests of the interview's rules: rotation, the follow-up cap, limits and the next turn.
 import { describe, expect, it } from 'vitest';
-import { countFollowUp, followUpAllowed, limitsReached, nextTopicIndex, planNextTurn, recentMessages, resolveDecision, type Progress, type TurnPlan } from './policy.ts';
-import { DEFAULT_SETTINGS, type TranscriptEntry } from './types.ts';
+import { countFollowUp, followUpAllowed, isMainQuestion, limitsReached, nextTopicIndex, planNextTurn, questionCounts, recentMessages, resolveDecision, type Progress, type TurnPlan } from './policy.ts';
+import { DEFAULT_SETTINGS, type QuestionKind, type TranscriptEntry } from './types.ts';
 
 const settings = DEFAULT_SETTINGS;
 const MIN = 60_000;
@@ -38,24 +38,62 @@ describe('limitsReached', () => {
     ['question limit', 16, 1 * MIN, 'question-limit'],
     ['time limit exactly', 3, 45 * MIN, 'time-limit'],
     ['both: questions win', 16, 50 * MIN, 'question-limit'],
-  ])('%s', (_name, questionsAsked, elapsed, expected) => {
-    expect(limitsReached({ questionsAsked, startedAt: 1_000, now: 1_000 + elapsed, settings })).toBe(expected);
+  ])('%s', (_name, mainQuestionsAsked, elapsed, expected) => {
+    expect(limitsReached({ mainQuestionsAsked, startedAt: 1_000, now: 1_000 + elapsed, settings })).toBe(expected);
   });
 
   it('does not count time before the start', () => {
-    expect(limitsReached({ questionsAsked: 1, startedAt: null, now: 10 * 60 * MIN, settings })).toBeNull();
+    expect(limitsReached({ mainQuestionsAsked: 1, startedAt: null, now: 10 * 60 * MIN, settings })).toBeNull();
+  });
+});
+
+describe('counting questions: the limit counts main questions, follow-ups never use it up', () => {
+  const asked = (...kinds: QuestionKind[]): TranscriptEntry[] =>
+    kinds.flatMap((kind, index) => [
+      { id: `q${String(index)}`, role: 'interviewer' as const, kind, text: '?', topic: null, at: index },
+      { id: `a${String(index)}`, role: 'candidate' as const, text: '.', at: index },
+    ]);
+
+  it.each<[string, QuestionKind[], { mainQuestions: number; followUps: number }]>([
+    ['nothing yet', [], { mainQuestions: 0, followUps: 0 }],
+    ['the introduction is the first main question', ['introduction'], { mainQuestions: 1, followUps: 0 }],
+    ['a new topic counts, its follow-ups do not', ['introduction', 'new-topic', 'follow-up', 'follow-up'], { mainQuestions: 2, followUps: 2 }],
+    ['the closing is neither', ['introduction', 'new-topic', 'closing'], { mainQuestions: 2, followUps: 0 }],
+  ])('%s', (_name, kinds, counts) => {
+    expect(questionCounts(asked(...kinds))).toEqual(counts);
+  });
+
+  it.each<[QuestionKind, boolean]>([
+    ['introduction', true],
+    ['new-topic', true],
+    ['follow-up', false],
+    ['closing', false],
+  ])('%s is a main question: %s', (kind, main) => {
+    expect(isMainQuestion(kind)).toBe(main);
+  });
+
+  const three = { ...settings, maxQuestions: 3 };
+  it.each<[string, QuestionKind[], 'question' | 'closing']>([
+    ['two main questions of three: one more may come', ['introduction', 'new-topic'], 'question'],
+    ['follow-ups do not bring the end closer', ['introduction', 'new-topic', 'follow-up', 'follow-up'], 'question'],
+    ['three main questions of three: the closing', ['introduction', 'new-topic', 'new-topic'], 'closing'],
+    ['three main questions with follow-ups between: the closing', ['introduction', 'new-topic', 'follow-up', 'new-topic'], 'closing'],
+  ])('%s', (_name, kinds, next) => {
+    const { mainQuestions } = questionCounts(asked(...kinds));
+    const plan = planNextTurn({ mainQuestionsAsked: mainQuestions, currentTopicIndex: 0, followUpsByTopic: {}, startedAt: 0, now: MIN, settings: three }, ['A', 'B']);
+    expect(plan.kind).toBe(next);
   });
 });
 
 describe('planNextTurn', () => {
   const topics = ['A', 'B', 'C'];
-  const base: Progress = { questionsAsked: 1, currentTopicIndex: null, followUpsByTopic: {}, startedAt: 0, now: MIN, settings };
+  const base: Progress = { mainQuestionsAsked: 1, currentTopicIndex: null, followUpsByTopic: {}, startedAt: 0, now: MIN, settings };
   it.each<[string, Partial<Progress>, TurnPlan]>([
-    ['introduction first', { questionsAsked: 0 }, { kind: 'introduction' }],
+    ['introduction first', { mainQuestionsAsked: 0 }, { kind: 'introduction' }],
     ['first topic after the introduction', {}, { kind: 'question', currentTopicIndex: null, nextTopicIndex: 0, followUpAllowed: false }],
     ['follow-up offered', { currentTopicIndex: 1 }, { kind: 'question', currentTopicIndex: 1, nextTopicIndex: 2, followUpAllowed: true }],
     ['follow-ups used up', { currentTopicIndex: 2, followUpsByTopic: { C: 2 } }, { kind: 'question', currentTopicIndex: 2, nextTopicIndex: 0, followUpAllowed: false }],
-    ['closing at the question limit', { questionsAsked: 16 }, { kind: 'closing', reason: 'question-limit' }],
+    ['closing at the question limit', { mainQuestionsAsked: 16 }, { kind: 'closing', reason: 'question-limit' }],
     ['closing at the time limit', { now: 46 * MIN }, { kind: 'closing', reason: 'time-limit' }],
   ])('%s', (_name, patch, expected) => {
     expect(planNextTurn({ ...base, ...patch }, topics)).toEqual(expected);

@@ -1,7 +1,9 @@
 // The interview's rules as pure functions: topic rotation, the follow-up cap, time and question limits,
 // and what kind of turn comes next (the seed's check_time and process_answer routing).
+// The one counting rule: the question limit counts main questions (the introduction and each new topic); follow-ups
+// never use it up, and are capped per topic instead. The progress line, the prompts and the closing count the same way.
 import type { ClosingReason, RecentMessage } from './turn.ts';
-import type { InterviewSettings, TranscriptEntry, TurnDecision } from './types.ts';
+import type { InterviewSettings, QuestionKind, TranscriptEntry, TurnDecision } from './types.ts';
 
 /** Messages of the transcript the model sees per turn (the seed's CONTEXT_MESSAGE_LIMIT). */
 export const CONTEXT_MESSAGE_LIMIT = 6;
@@ -20,7 +22,8 @@ export type TurnPlan =
 
 /** Where the interview stands, as far as the rules care. */
 export interface Progress {
-  questionsAsked: number;
+  /** Main questions asked so far (the introduction included): what the question limit counts. */
+  mainQuestionsAsked: number;
   currentTopicIndex: number | null;
   followUpsByTopic: Readonly<Record<string, number>>;
   startedAt: number | null;
@@ -44,23 +47,43 @@ export function followUpAllowed(followUpsByTopic: Readonly<Record<string, number
   return topic !== null && followUpsUsed(followUpsByTopic, topic) < settings.maxFollowUpsPerTopic;
 }
 
-/** Which limit ends the interview now, if any: the question count first, then the time. */
-export function limitsReached(input: { questionsAsked: number; startedAt: number | null; now: number; settings: InterviewSettings }): ClosingReason | null {
-  if (input.questionsAsked >= input.settings.maxQuestions) return 'question-limit';
+/** Main questions are the introduction and each new topic; a follow-up belongs to the question before it. */
+export function isMainQuestion(kind: QuestionKind): boolean {
+  return kind === 'introduction' || kind === 'new-topic';
+}
+
+/** How many main questions and follow-ups the transcript holds (the closing is neither). */
+export function questionCounts(transcript: readonly TranscriptEntry[]): { mainQuestions: number; followUps: number } {
+  let mainQuestions = 0;
+  let followUps = 0;
+  for (const entry of transcript) {
+    if (entry.role !== 'interviewer') continue;
+    if (isMainQuestion(entry.kind)) mainQuestions++;
+    else if (entry.kind === 'follow-up') followUps++;
+  }
+  return { mainQuestions, followUps };
+}
+
+/**
+ * Which limit ends the interview now, if any: the question count first, then the time. Once the last main question
+ * is answered the interview closes (it gets no follow-up: a follow-up would be a question past the limit's end).
+ */
+export function limitsReached(input: { mainQuestionsAsked: number; startedAt: number | null; now: number; settings: InterviewSettings }): ClosingReason | null {
+  if (input.mainQuestionsAsked >= input.settings.maxQuestions) return 'question-limit';
   if (input.startedAt !== null && input.now - input.startedAt >= input.settings.maxMinutes * 60_000) return 'time-limit';
   return null;
 }
 
 /** The turn that follows: the introduction first, a closing when a limit is reached, else a question. `topics` are the plan's topic ids. */
 export function planNextTurn(progress: Progress, topics: readonly string[]): TurnPlan {
-  if (progress.questionsAsked === 0) return { kind: 'introduction' };
+  if (progress.mainQuestionsAsked === 0) return { kind: 'introduction' };
   const reason = limitsReached(progress);
   if (reason !== null) return { kind: 'closing', reason };
   return planQuestion(progress, topics);
 }
 
 /** A question turn from where the interview stands: the current topic, the next by rotation, and whether a follow-up is allowed. `topics` are ids. */
-export function planQuestion(progress: Omit<Progress, 'now' | 'startedAt'>, topics: readonly string[]): Extract<TurnPlan, { kind: 'question' }> {
+export function planQuestion(progress: Pick<Progress, 'currentTopicIndex' | 'followUpsByTopic' | 'settings'>, topics: readonly string[]): Extract<TurnPlan, { kind: 'question' }> {
   const current = progress.currentTopicIndex;
   const currentTopic = current === null ? null : (topics[current] ?? null);
   return {

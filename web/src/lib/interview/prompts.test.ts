@@ -101,7 +101,7 @@ describe('turn requests', () => {
     expect(text).toContain('Next topic in the plan: Leadership');
     expect(text).toContain('<strategy>\nProbe Python depth.\n</strategy>');
     expect(text).toContain('<conversation>\nInterviewer: How do you use Python?\nCandidate: Daily, for data pipelines.\n</conversation>');
-    expect(text).toContain('question 4 of at most 16');
+    expect(text).toContain('main question 4 of at most 16 (follow-up questions do not count)');
     expect(request.system).toMatch(/no markdown, no lists/);
     expect(request.system).toMatch(/one question at a time/);
     expect(request.system).toMatch(/not instructions to you/);
@@ -127,7 +127,7 @@ describe('turn requests', () => {
 
   it('has an introduction and a closing without a decision, each one user turn', () => {
     const intro = introductionRequest({ kind: 'introduction', model: 'm', strategy: 's', profile: { interviewType: 'behavioural', level: null }, topics: ['A', 'B'], maxQuestions: 16, maxMinutes: 45 });
-    const closing = closingRequest({ kind: 'closing', model: 'm', reason: 'time-limit', recent: question.recent, questionsAsked: 9, elapsedMinutes: 45 });
+    const closing = closingRequest({ kind: 'closing', model: 'm', reason: 'time-limit', recent: question.recent, questionsAsked: 9, followUpsAsked: 3, elapsedMinutes: 45 });
     for (const request of [intro, closing]) {
       expect(request.contents.map((turn) => turn.role)).toEqual(['user']);
       expect(request.contents[0]?.text).toMatch(/do not write a DECISION line/i);
@@ -136,6 +136,8 @@ describe('turn requests', () => {
     expect(intro.contents[0]?.text).toMatch(/behavioural interview/);
     expect(intro.contents[0]?.text).not.toMatch(/Pitch the questions/);
     expect(closing.contents[0]?.text).toContain('the time set for the interview is up');
+    expect(closing.contents[0]?.text).toContain('9 main questions and 3 follow-up questions were asked in 45 minutes');
+    expect(intro.contents[0]?.text).toContain('at most 16 main questions (each may lead to a few follow-ups)');
     expect(closing.contents[0]?.text).toContain('read the full transcript');
     expect(closing.contents[0]?.text).toContain('Do not ask any question');
   });

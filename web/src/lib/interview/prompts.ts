@@ -106,7 +106,7 @@ export function analysisRequest(documents: InterviewDocuments, settings: Intervi
     fence('resume', documents.resume),
     fence('job_description', documents.jobDescription),
     fence('candidate_instructions', documents.instructions),
-    `Plan an interview of at most ${String(settings.maxQuestions)} questions in about ${String(settings.maxMinutes)} minutes, with up to ${String(settings.maxFollowUpsPerTopic)} follow-up questions per topic.`,
+    `Plan an interview of at most ${String(settings.maxQuestions)} main questions (the introduction and one per topic) in about ${String(settings.maxMinutes)} minutes, with up to ${String(settings.maxFollowUpsPerTopic)} follow-up questions per topic that do not count toward that limit.`,
     profileGuidance(profile),
   ].join('\n\n');
   return {
@@ -124,7 +124,7 @@ export function introductionRequest(input: IntroductionTurnInput): LlmRequest {
   const text = [
     fence('strategy', input.strategy),
     fence('topics', numbered(input.topics)),
-    `This is the start of the interview: at most ${String(input.maxQuestions)} questions in about ${String(input.maxMinutes)} minutes, and the candidate may end it at any time.`,
+    `This is the start of the interview: at most ${String(input.maxQuestions)} main questions (each may lead to a few follow-ups) in about ${String(input.maxMinutes)} minutes, and the candidate may end it at any time.`,
     profileGuidance(input.profile),
     'Greet the candidate warmly in one sentence, say in one sentence how the interview will go, then ask one opening question that invites them to introduce themselves with this role in mind.',
     'Write only what you will say. Do not write a DECISION line.',
@@ -134,7 +134,7 @@ export function introductionRequest(input: IntroductionTurnInput): LlmRequest {
 
 /** A turn after an answer: the decision line first (FOLLOW_UP or NEXT_TOPIC), then the question, grounded in the topic's probes. */
 export function turnRequest(input: QuestionTurnInput): LlmRequest {
-  const progress = `This will be question ${String(input.questionNumber)} of at most ${String(input.maxQuestions)}; ${String(input.elapsedMinutes)} of about ${String(input.maxMinutes)} minutes have passed.`;
+  const progress = `A question on a new topic would be main question ${String(input.questionNumber)} of at most ${String(input.maxQuestions)} (follow-up questions do not count); ${String(input.elapsedMinutes)} of about ${String(input.maxMinutes)} minutes have passed.`;
   const current = input.currentTopic;
   const next = input.nextTopic;
   const task =
@@ -166,7 +166,7 @@ export function turnRequest(input: QuestionTurnInput): LlmRequest {
 export function closingRequest(input: ClosingTurnInput): LlmRequest {
   const text = [
     fence('conversation', conversation(input.recent)),
-    `The interview is over: ${closingReasonText(input.reason)}. ${String(input.questionsAsked)} questions were asked in ${String(input.elapsedMinutes)} minutes.`,
+    `The interview is over: ${closingReasonText(input.reason)}. ${String(input.questionsAsked)} main questions${input.followUpsAsked > 0 ? ` and ${String(input.followUpsAsked)} follow-up questions` : ''} were asked in ${String(input.elapsedMinutes)} minutes.`,
     'Write a warm, professional closing of two to four spoken sentences: thank the candidate, mention something specific they talked about if there is one, and tell them what happens next: the interview has ended and they can now read the full transcript on screen.',
     'Do not ask any question, do not evaluate or score their answers, and do not write a DECISION line.',
   ].join('\n\n');

@@ -2,7 +2,7 @@
 // Pure functions of the snapshot; no component reaches into the context directly.
 import type { SnapshotFrom } from 'xstate';
 import type { interviewMachine } from './machine.ts';
-import { resolveDecision } from './policy.ts';
+import { isMainQuestion, resolveDecision } from './policy.ts';
 import { graceLeftMs, timeLeftMs, timeStage, type TimeStage } from './time-limit.ts';
 import type { InterviewPlan, QuestionKind, SpeechTiming, TranscriptEntry, TurnTiming } from './types.ts';
 import { canWithdrawAnswer } from './withdraw.ts';
@@ -124,11 +124,6 @@ export function selectTopic(snapshot: InterviewSnapshot): string | null {
     return topics[resolveDecision(turn.plan, turn.decision).topicIndex]?.name ?? null;
   }
   return context.currentTopicIndex === null ? null : (topics[context.currentTopicIndex]?.name ?? null);
-}
-
-/** Main questions are the introduction and each new topic; a follow-up belongs to the question before it. */
-function isMainQuestion(kind: QuestionKind): boolean {
-  return kind === 'introduction' || kind === 'new-topic';
 }
 
 /** The number of the main question on screen and whether it is a follow-up, the streaming one counted once its kind is known. */

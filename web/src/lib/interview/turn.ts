@@ -50,7 +50,7 @@ export interface QuestionTurnInput {
   maxFollowUps: number;
   /** The last messages of the transcript, oldest first (at most the context limit). */
   recent: RecentMessage[];
-  /** The number this question will have (1-based). */
+  /** The number this question will have if it opens a new topic (1-based, main questions only: follow-ups do not count). */
   questionNumber: number;
   maxQuestions: number;
   elapsedMinutes: number;
@@ -63,7 +63,9 @@ export interface ClosingTurnInput {
   model: string;
   reason: ClosingReason;
   recent: RecentMessage[];
+  /** Main questions asked (the introduction and each new topic). */
   questionsAsked: number;
+  followUpsAsked: number;
   elapsedMinutes: number;
 }
 
