@@ -1,5 +1,5 @@
 // The interview room as a candidate meets it: the question and the answer box both on screen when a question arrives
-// (a phone and a laptop), "thinking" while the next one comes, an answer taken back, Ctrl+Enter to send, follow-ups
+// (a phone upright and sideways, and a laptop), "thinking" while the next one comes, an answer taken back, Ctrl+Enter to send, follow-ups
 // counted apart, and focus at every change of screen.
 import type { Locator, Page } from '@playwright/test';
 import { answer, expect, startInterview, test } from './harness/index.ts';
@@ -26,6 +26,8 @@ const LONG_ANSWER =
 
 for (const viewport of [
   { width: 390, height: 844 },
+  // A phone turned sideways: the least height of all.
+  { width: 844, height: 390 },
   { width: 1280, height: 800 },
 ]) {
   test.describe(`at ${String(viewport.width)}×${String(viewport.height)}`, () => {

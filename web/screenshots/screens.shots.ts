@@ -1,9 +1,10 @@
-// Walks a candidate through every screen (setup, a question, thinking, the transcript, the report, History) and
-// photographs each at 390 and 1280 px wide, in light and dark, into web/screenshots/out/.
+// Walks a candidate through every screen (setup and its settings, a question and the voice settings, thinking, the
+// transcript, the report, History) and photographs each at 390 and 1280 px wide, in light and dark, into
+// web/screenshots/out/. Four main questions; the short answer draws a follow-up, which does not count toward them.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { answer, expect, fillSetup, test } from '../e2e/harness/index.ts';
+import { answer, expect, fillSetup, openSettings, test } from '../e2e/harness/index.ts';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out');
 
@@ -12,6 +13,7 @@ const ANSWERS = [
   'We shipped it on time.',
   'I would put a timeout and a circuit breaker around the dependency, serve cached answers while it recovers, and page whoever owns it.',
   'Pairing on reviews, and writing down each decision with its reasons so the next person on call has the whole context at hand.',
+  'I would measure the error budget first, then agree with the product owner which of the two risks we can live with this quarter.',
 ];
 
 for (const width of [390, 1280]) {
@@ -28,10 +30,26 @@ for (const width of [390, 1280]) {
         await expect(page.getByTestId('plan-topic')).not.toHaveCount(0, { timeout: 20_000 });
         await shot('1-setup');
         await shot('1-setup-full', true);
+        await openSettings(page);
+        await page.getByTestId('stt-review').scrollIntoViewIfNeeded();
+        await shot('1-setup-voice');
+        await page.getByTestId('max-questions').scrollIntoViewIfNeeded();
+        await shot('1-setup-limits');
 
         await page.getByTestId('start-interview').click();
         await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 20_000 });
         await shot('2-question');
+        if (width < 600) {
+          // The same phone turned sideways.
+          await page.setViewportSize({ width: 844, height: 390 });
+          await page.getByTestId('interview-status').evaluate((line) => line.closest('.room')?.scrollIntoView({ block: 'start' }));
+          await shot('2-question-landscape');
+          await page.setViewportSize({ width, height: 844 });
+        }
+        await page.getByText('Voice settings').click();
+        await page.getByTestId('voice-select').scrollIntoViewIfNeeded();
+        await shot('2-voice-settings');
+        await page.getByText('Voice settings').click();
 
         gemini.enqueue({ kind: 'hang' });
         await page.getByTestId('answer').fill(ANSWERS[0] ?? '');
