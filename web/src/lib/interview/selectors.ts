@@ -4,7 +4,7 @@ import type { SnapshotFrom } from 'xstate';
 import type { interviewMachine } from './machine.ts';
 import { isMainQuestion, resolveDecision } from './policy.ts';
 import { graceLeftMs, timeLeftMs, timeStage, type TimeStage } from './time-limit.ts';
-import type { InterviewPlan, QuestionKind, SpeechTiming, TranscriptEntry, TurnTiming } from './types.ts';
+import type { InterviewPlan, SpeechTiming, TranscriptEntry, TurnTiming } from './types.ts';
 import { canWithdrawAnswer } from './withdraw.ts';
 import { assertNever } from '../common/index.ts';
 
