@@ -13,7 +13,7 @@ import { installAudioProbe, JOB, readAudioProbe, RESUME, startProxy, storedInter
 import type { SpeechTiming, TranscriptEntry, TurnTiming } from '../src/lib/interview/index.ts';
 import { ANSWER_WAV_PATH } from '../src/lib/speech/stt/testdata/fixtures.ts';
 import { decodeWav, encodeWav } from '../src/lib/speech/stt/wav.ts';
-import { installTurnHooks, pressDoneThenSend, readPageMarks } from './turn/page-hooks.ts';
+import { installTurnHooks, pressDone, readPageMarks } from './turn/page-hooks.ts';
 import { geminiPacing, geminiUnaryMs, PROFILE_SETTINGS, readProfile, runpodTiming } from './turn/profile.ts';
 import { SEED_EVALUATE_MARK, SEED_GENERATE_MARK, seedTurn, type SeedTurn } from './turn/seed.ts';
 import { coveredMs, modelMsUntil, summaryRows, turnMs, type TurnKind, type TurnMarks } from './turn/stages.ts';
@@ -183,11 +183,11 @@ try {
     const since = Date.now();
     if (turn.kind === 'typed') {
       await page.getByTestId('answer').fill(TYPED_ANSWER);
-      await page.getByTestId('answer').press('Enter');
+      await page.getByTestId('answer').press('Control+Enter');
     } else {
       await page.getByTestId('mic-start').click();
       await page.getByTestId('mic-done').waitFor({ timeout: 60_000 });
-      doneAt = (await pressDoneThenSend(page, answer.lastWordSeconds, DONE_AFTER_MS)).doneAt;
+      doneAt = await pressDone(page, answer.lastWordSeconds, DONE_AFTER_MS);
     }
     const { context, timing, speech } = await turnDone(page, since);
     if (!turn.counted) continue;
@@ -242,7 +242,7 @@ console.log(
 );
 console.log(`The built app served by the real proxy; the fake Gemini and RunPod with this latency profile; the Kokoro test model (WASM); ${String(ours.length)} turns after one warm-up of each kind, typed and spoken in turn.\n`);
 print(markdownTable(['profile', 'value', 'where the default comes from'], PROFILE_SETTINGS.map((setting) => [`${setting.flag} (${setting.env})`, String(PROFILE[setting.key]), setting.source])));
-console.log(`\nSpoken answers: Chromium's fake microphone plays two sentences (last word at ${answer.lastWordSeconds.toFixed(2)} s); Done is pressed ${String(DONE_AFTER_MS)} ms after the last word (BENCH_DONE_AFTER_MS), and Send the moment the words have landed.\n`);
+console.log(`\nSpoken answers: Chromium's fake microphone plays two sentences (last word at ${answer.lastWordSeconds.toFixed(2)} s); Done is pressed ${String(DONE_AFTER_MS)} ms after the last word (BENCH_DONE_AFTER_MS); Done sends the answer as soon as its words have landed.\n`);
 console.log('**Typed answers** (Send → first audio scheduled):\n');
 print(markdownTable(header, summaryRows(ours, 'typed')));
 console.log('\n**Spoken answers** (Done → first audio scheduled):\n');

@@ -1,6 +1,6 @@
 // What `pnpm bench:turn` does inside the page: notes when Send and Done are pressed and when the microphone's stream
 // opens (installed before the app loads, observing the app's own controls), presses Done at a set moment after the
-// candidate's last word, and sends the answer the moment the app lets it (as soon as the spoken words have landed).
+// candidate's last word (Done sends the answer itself, as soon as the spoken words have landed).
 import type { Page } from '@playwright/test';
 
 /** What the hooks noted, epoch milliseconds. */
@@ -54,9 +54,9 @@ export function readPageMarks(page: Page): Promise<PageMarks> {
 
 /**
  * Presses Done `doneAfterMs` after the last word (`lastWordSeconds` into the microphone's file, counted from when its
- * stream opened), then presses Send the moment the app enables it; resolves with both times.
+ * stream opened); Done sends the answer as soon as its words are in (the app's default). Resolves with Done's time.
  */
-export function pressDoneThenSend(page: Page, lastWordSeconds: number, doneAfterMs: number): Promise<{ doneAt: number; sentAt: number }> {
+export function pressDone(page: Page, lastWordSeconds: number, doneAfterMs: number): Promise<number> {
   return page.evaluate(
     async ([lastWord, after]) => {
       const marks = (window as unknown as HookWindow).__turnBench;
@@ -67,19 +67,7 @@ export function pressDoneThenSend(page: Page, lastWordSeconds: number, doneAfter
       if (!done) throw new Error('No Done button: the microphone stopped before the answer ended.');
       const doneAt = Date.now();
       done.click();
-      const sentAt = await new Promise<number>((resolve) => {
-        // Checked on every change to the page, so Send is pressed in the same task that enables it.
-        const observer = new MutationObserver(() => {
-          const send = document.querySelector<HTMLButtonElement>('[data-testid="send-answer"]');
-          if (!send || send.getAttribute('aria-disabled') !== 'false') return;
-          observer.disconnect();
-          const at = Date.now();
-          send.click();
-          resolve(at);
-        });
-        observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-disabled'] });
-      });
-      return { doneAt, sentAt };
+      return doneAt;
     },
     [lastWordSeconds, doneAfterMs] as const,
   );
