@@ -37,8 +37,12 @@ for (const viewport of [
       await startInterview(page, 4);
       await expectQuestionAndAnswerOnScreen(page);
       for (let turn = 0; turn < 2; turn++) {
-        // The candidate has scrolled down to read the transcript before answering.
+        // The candidate has scrolled down to read the transcript before answering, and stays there while the clock ticks.
         await page.mouse.wheel(0, 2000);
+        await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+        const scrolledTo = await page.evaluate(() => window.scrollY);
+        await page.waitForTimeout(2_500);
+        expect(await page.evaluate(() => window.scrollY)).toBe(scrolledTo);
         await answer(page, LONG_ANSWER);
         await expect(page.getByTestId('transcript').locator('li')).toHaveCount(3 + turn * 2, { timeout: 15_000 });
         await expectQuestionAndAnswerOnScreen(page);
