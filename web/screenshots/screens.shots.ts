@@ -46,10 +46,11 @@ for (const width of [390, 1280]) {
           await shot('2-question-landscape');
           await page.setViewportSize({ width, height: 844 });
         }
-        await page.getByText('Voice settings').click();
-        await page.getByTestId('voice-select').scrollIntoViewIfNeeded();
+        const voiceSettings = page.locator('summary', { hasText: 'Voice settings' });
+        await voiceSettings.click();
+        await page.getByTestId('all-voices').scrollIntoViewIfNeeded();
         await shot('2-voice-settings');
-        await page.getByText('Voice settings').click();
+        await voiceSettings.click();
 
         gemini.enqueue({ kind: 'hang' });
         await page.getByTestId('answer').fill(ANSWERS[0] ?? '');
