@@ -120,7 +120,7 @@ async function screenshots(page: Page, name: string): Promise<void> {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
       await page.emulateMedia({ colorScheme });
-      await page.getByRole('button', { name: 'Play your answer' }).first().scrollIntoViewIfNeeded();
+      await page.getByTestId('play-answer').first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: test.info().outputPath(`${name}-${width}-${colorScheme}.png`) });
     }
   }
