@@ -207,3 +207,26 @@ test('with "keep recordings" off (kept across a reload), a spoken answer leaves 
   await expect(page.getByTestId('play-answer')).toHaveCount(0);
   expect(await storedChunks(page)).toEqual([]);
 });
+
+test('a reload mid-answer keeps the recording made so far, and it plays', async ({ page }) => {
+  test.setTimeout(180_000);
+  await startInterview(page, 2);
+  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+  await page.getByTestId('mic-start').click();
+  await expect(page.locator('[data-vad]')).toHaveAttribute('data-vad', 'silero', { timeout: 60_000 });
+  // The first sentence has landed and the candidate is still speaking when the page goes.
+  await expect(page.getByTestId('answer')).not.toHaveValue('', { timeout: 30_000 });
+  await page.reload();
+
+  const kept = await storedChunks(page);
+  expect(kept.length).toBeGreaterThanOrEqual(3);
+  expect(kept.map((chunk) => chunk.index).sort((a, b) => a - b)).toEqual(kept.map((_, i) => i));
+  // The answer as it stood is back; sent, what was recorded before the reload can be heard again.
+  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+  await expect(page.getByTestId('answer')).not.toHaveValue('', { timeout: 30_000 });
+  await expect(page.getByTestId('mic-start')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('send-answer')).toHaveAttribute('aria-disabled', 'false', { timeout: 30_000 });
+  await page.getByTestId('answer').press('Control+Enter');
+  const spoken = page.getByTestId('transcript').locator('li[data-role="candidate"]').first();
+  await playsBack(page, spoken);
+});
