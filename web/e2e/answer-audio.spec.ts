@@ -115,12 +115,13 @@ async function playsBack(page: Page, scope: ReturnType<Page['getByTestId']>): Pr
   expect(await audio.evaluate((element: HTMLAudioElement) => element.error)).toBeNull();
 }
 
-async function screenshots(page: Page, name: string): Promise<void> {
+/** Screenshots at 390 and 1280 px, light and dark, with `testId`'s first element in view (for a reviewer to look at). */
+async function screenshots(page: Page, name: string, testId = 'play-answer'): Promise<void> {
   for (const width of [390, 1280]) {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
       await page.emulateMedia({ colorScheme });
-      await page.getByTestId('play-answer').first().scrollIntoViewIfNeeded();
+      await page.getByTestId(testId).first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: test.info().outputPath(`${name}-${width}-${colorScheme}.png`) });
     }
   }
@@ -200,6 +201,7 @@ test('with "keep recordings" off (kept across a reload), a spoken answer leaves 
   await page.reload();
   await openSettings(page);
   await expect(page.getByTestId('keep-answer-audio')).not.toBeChecked();
+  await screenshots(page, 'settings', 'keep-answer-audio');
 
   await startInterview(page, 2);
   await speakAndSend(page, 4);
