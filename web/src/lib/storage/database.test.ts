@@ -1,5 +1,6 @@
-// The migrations: a database left by version 2, 3 or 4 (created here with the raw IndexedDB API) opens with
-// openDatabase(); its interview is read back with the facts a list needs, and the answer-audio and reports stores exist.
+// The migrations: a database left by version 2, 3, 4 or 5 (created here with the raw IndexedDB API) opens with
+// openDatabase(); its interview is read back with the facts a list needs, and the answer-audio, reports and
+// answer-recordings stores exist.
 import 'fake-indexeddb/auto';
 import { expect, it, vi } from 'vitest';
 import { DATABASE_NAME, DATABASE_VERSION, openDatabase } from './database.ts';
@@ -56,7 +57,7 @@ it('upgrades a version-2 database: the interview is kept, gains its list facts a
   await createVersion2();
   const db = await openDatabase();
   expect(db.version).toBe(DATABASE_VERSION);
-  expect(DATABASE_VERSION).toBe(5);
+  expect(DATABASE_VERSION).toBe(6);
   expect([...db.transaction('interviews').store.indexNames]).toEqual(['createdAt', 'updatedAt']);
 
   const raw = await db.get('interviews', 'v2-interview');
@@ -105,8 +106,8 @@ it('upgrades a version-3 database: interviews untouched, an empty answer-audio s
   vi.resetModules();
   const fresh = await import('./database.ts');
   const db = await fresh.openDatabase();
-  expect(db.version).toBe(5);
-  expect([...db.objectStoreNames].sort()).toEqual(['answer-audio', 'drafts', 'interviews', 'reports']);
+  expect(db.version).toBe(6);
+  expect([...db.objectStoreNames].sort()).toEqual(['answer-audio', 'answer-recordings', 'drafts', 'interviews', 'reports']);
   expect(await db.get('interviews', 'v2-interview')).toEqual(v3Record);
   expect(await db.count('answer-audio')).toBe(0);
 
@@ -140,8 +141,8 @@ it('upgrades a version-4 database: interviews and answer audio untouched, an emp
   vi.resetModules();
   const fresh = await import('./database.ts');
   const db = await fresh.openDatabase();
-  expect(db.version).toBe(5);
-  expect([...db.objectStoreNames].sort()).toEqual(['answer-audio', 'drafts', 'interviews', 'reports']);
+  expect(db.version).toBe(6);
+  expect([...db.objectStoreNames].sort()).toEqual(['answer-audio', 'answer-recordings', 'drafts', 'interviews', 'reports']);
   expect(await db.get('interviews', 'v2-interview')).toEqual(v4Record);
   expect(await db.get('answer-audio', ['v2-interview', 'q1', 0])).toEqual(segment);
   expect(await db.count('reports')).toBe(0);
@@ -155,4 +156,35 @@ it('upgrades a version-4 database: interviews and answer audio untouched, an emp
   await interviews.deleteInterview('v2-interview');
   expect(await reports.loadReport('v2-interview')).toBeUndefined();
   expect(await db.count('answer-audio')).toBe(0);
+});
+
+it('upgrades a version-5 database: interviews, answer audio and reports untouched, an empty answer-recordings store', async () => {
+  const stale = await import('./database.ts');
+  (await stale.openDatabase()).close();
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(DATABASE_NAME);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+  const v5Record = { ...V2_RECORD, facts: { role: 'Senior Backend Engineer', company: 'Acme Pay', startedAt: 1, endedAt: null, lastActivityAt: 2, questionCount: 1 } };
+  const report = { interviewId: 'v2-interview', updatedAt: 9, rubricVersion: 1, answers: {} };
+  await createOld(5, (db, transaction) => {
+    db.createObjectStore('drafts');
+    const interviews = db.createObjectStore('interviews', { keyPath: 'id' });
+    interviews.createIndex('updatedAt', 'updatedAt');
+    interviews.createIndex('createdAt', 'createdAt');
+    db.createObjectStore('answer-audio', { keyPath: ['interviewId', 'questionId', 'index'] }).createIndex('interviewId', 'interviewId');
+    db.createObjectStore('reports', { keyPath: 'interviewId' });
+    transaction.objectStore('interviews').put(v5Record);
+    transaction.objectStore('reports').put(report);
+  });
+
+  vi.resetModules();
+  const fresh = await import('./database.ts');
+  const db = await fresh.openDatabase();
+  expect(db.version).toBe(6);
+  expect(await db.get('interviews', 'v2-interview')).toEqual(v5Record);
+  expect(await db.get('reports', 'v2-interview')).toEqual(report);
+  expect(await db.count('answer-recordings')).toBe(0);
+  expect([...db.transaction('answer-recordings').store.indexNames].sort()).toEqual(['bytes', 'interviewId']);
 });

@@ -1,6 +1,7 @@
 // The app's IndexedDB database: its name, schema version and the upgrade steps between versions.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { StoredSegment } from './answer-audio.ts';
+import type { AnswerRecordingChunk } from './answer-recordings.ts';
 import type { DocumentsDraft } from './documents-draft.ts';
 import type { StoredInterview } from './interviews.ts';
 import type { StoredReport } from './reports.ts';
@@ -16,6 +17,8 @@ export interface XquizitSchema extends DBSchema {
   'answer-audio': { key: [string, string, number]; value: StoredSegment; indexes: { interviewId: string } };
   /** The coach's report of each interview, by interview id. */
   reports: { key: string; value: StoredReport };
+  /** The candidate's own recordings of their spoken answers (compressed chunks), by [interviewId, questionId, take, index]. */
+  'answer-recordings': { key: [string, string, number, number]; value: AnswerRecordingChunk; indexes: { interviewId: string; bytes: number } };
 }
 
 /** The database's name in the browser. */
@@ -24,8 +27,8 @@ export const DATABASE_NAME = 'xquizit';
 /** The schema version; bump it and add a step to `upgrade` when the stores change. */
 // 1: drafts. 2: interviews. 3: interviews carry `facts` (role, company, times, question count) and an optional
 // user `title`, and are indexed by createdAt for the history list. 4: answer-audio (spoken answers' segments).
-// 5: reports (the coach's report of each interview).
-export const DATABASE_VERSION = 5;
+// 5: reports (the coach's report of each interview). 6: answer-recordings (what the candidate said, to hear again).
+export const DATABASE_VERSION = 6;
 
 /** An open handle to the app's database. */
 export type XquizitDatabase = IDBPDatabase<XquizitSchema>;
@@ -50,6 +53,11 @@ export function openDatabase(): Promise<XquizitDatabase> {
       }
       if (oldVersion < 4) db.createObjectStore('answer-audio', { keyPath: ['interviewId', 'questionId', 'index'] }).createIndex('interviewId', 'interviewId');
       if (oldVersion < 5) db.createObjectStore('reports', { keyPath: 'interviewId' });
+      if (oldVersion < 6) {
+        const recordings = db.createObjectStore('answer-recordings', { keyPath: ['interviewId', 'questionId', 'take', 'index'] });
+        recordings.createIndex('interviewId', 'interviewId');
+        recordings.createIndex('bytes', 'bytes');
+      }
     },
     blocked() {
       console.warn('xquizit: another tab holds an older version of the database open');

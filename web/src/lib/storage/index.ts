@@ -21,3 +21,15 @@ export { freeCachedDownloads, isAppShellCache, storageEstimate, type StorageEsti
 export { answerDraftBackup, type AnswerDraftBackup } from './answer-draft-backup.ts';
 export { indexedDbSegmentStore, memorySegmentStore, type SegmentStore, type StoredSegment, type StoredSegmentState } from './answer-audio.ts';
 export { listReports, loadReport, saveReport, type StoredReport } from './reports.ts';
+export {
+  answerRecordingsBytes,
+  assembleTakes,
+  hasAnswerRecording,
+  indexedDbRecordingStore,
+  loadAnswerTakes,
+  memoryRecordingStore,
+  onAnswerRecordingStored,
+  type AnswerRecordingChunk,
+  type AnswerRecordingStore,
+  type AnswerTake,
+} from './answer-recordings.ts';

@@ -98,20 +98,28 @@ export function summarize(stored: StoredInterview): InterviewSummary {
   };
 }
 
-/** Deletes one interview, its report and any answer audio still kept for it (nothing happens when it is already gone). */
+/** Deletes one interview, its report, its answers' recordings and any answer audio still kept for it (nothing happens when it is already gone). */
 export async function deleteInterview(id: string): Promise<void> {
-  const tx = (await openDatabase()).transaction(['interviews', 'answer-audio', 'reports'], 'readwrite');
+  const tx = (await openDatabase()).transaction(['interviews', 'answer-audio', 'reports', 'answer-recordings'], 'readwrite');
   await tx.objectStore('interviews').delete(id);
   await tx.objectStore('reports').delete(id);
   const audio = tx.objectStore('answer-audio');
   for (const key of await audio.index('interviewId').getAllKeys(id)) await audio.delete(key);
+  const recordings = tx.objectStore('answer-recordings');
+  for (const key of await recordings.index('interviewId').getAllKeys(id)) await recordings.delete(key);
   await tx.done;
 }
 
-/** Deletes every interview on this device, with their reports and any answer audio still kept. */
+/** Deletes every interview on this device, with their reports, recordings and any answer audio still kept. */
 export async function deleteAllInterviews(): Promise<void> {
-  const tx = (await openDatabase()).transaction(['interviews', 'answer-audio', 'reports'], 'readwrite');
-  await Promise.all([tx.objectStore('interviews').clear(), tx.objectStore('answer-audio').clear(), tx.objectStore('reports').clear(), tx.done]);
+  const tx = (await openDatabase()).transaction(['interviews', 'answer-audio', 'reports', 'answer-recordings'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('interviews').clear(),
+    tx.objectStore('answer-audio').clear(),
+    tx.objectStore('reports').clear(),
+    tx.objectStore('answer-recordings').clear(),
+    tx.done,
+  ]);
 }
 
 /** Gives an interview a title; an empty title removes it (the list shows role and company again). False when it is gone. */

@@ -1,4 +1,5 @@
-// The candidate's listening settings (language, Whisper model, auto-finish, microphone, review before sending),
+// The candidate's listening settings (language, Whisper model, auto-finish, microphone, review before sending,
+// keeping their own recordings),
 // kept in localStorage.
 // Pure parsing over an injected storage: a broken or old value falls back to the seed's defaults field by field.
 import { WHISPER_LANGUAGES, WHISPER_MODELS, type WhisperModel } from './languages.ts';
@@ -14,10 +15,12 @@ export interface SttSettings {
   deviceId: string | null;
   /** Whether a spoken answer waits in the answer box to be edited and sent; false (the default) sends it at "Done". */
   reviewSpokenAnswer: boolean;
+  /** Keep a compressed recording of each spoken answer on this device, to hear again (on unless the candidate says no). */
+  keepAnswerAudio: boolean;
 }
 
-/** The seed's Whisper `small` in English; auto-finish off (never cut off a candidate who is thinking); "Done" sends. */
-export const DEFAULT_STT_SETTINGS: SttSettings = { language: 'en', model: 'small', autoFinishSeconds: null, deviceId: null, reviewSpokenAnswer: false };
+/** The seed's Whisper `small` in English; auto-finish off (never cut off a candidate who is thinking); "Done" sends; recordings kept. */
+export const DEFAULT_STT_SETTINGS: SttSettings = { language: 'en', model: 'small', autoFinishSeconds: null, deviceId: null, reviewSpokenAnswer: false, keepAnswerAudio: true };
 
 /** The silences the candidate may choose for auto-finish, in seconds. */
 export const AUTO_FINISH_CHOICES = [2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
@@ -37,7 +40,8 @@ export function parseSttSettings(value: unknown): SttSettings {
   const autoFinishSeconds = typeof seconds === 'number' && (AUTO_FINISH_CHOICES as readonly number[]).includes(seconds) ? seconds : null;
   const deviceId = typeof input.deviceId === 'string' && input.deviceId !== '' ? input.deviceId : null;
   const reviewSpokenAnswer = typeof input.reviewSpokenAnswer === 'boolean' ? input.reviewSpokenAnswer : DEFAULT_STT_SETTINGS.reviewSpokenAnswer;
-  return { language, model, autoFinishSeconds, deviceId, reviewSpokenAnswer };
+  const keepAnswerAudio = typeof input.keepAnswerAudio === 'boolean' ? input.keepAnswerAudio : DEFAULT_STT_SETTINGS.keepAnswerAudio;
+  return { language, model, autoFinishSeconds, deviceId, reviewSpokenAnswer, keepAnswerAudio };
 }
 
 // The last settings storage refused to keep (privacy modes, a full disk); null once a save succeeds.

@@ -1,11 +1,12 @@
 // The spoken answer of one question on the page: microphone, listening pipeline and AnswerRecorder wired
 // together, with reactive state for MicControls. Thin glue; the decisions live in answer-recorder.ts.
 import type { ListeningTiming } from './listening-timing.ts';
+import { startAnswerAudio, type AnswerAudioTake } from './answer-audio-recorder.ts';
 import { AnswerRecorder, type RecorderState } from './answer-recorder.ts';
 import type { SpeechToTextEngine } from './engine.ts';
 import { startListening, type Listening } from './listen.ts';
 import { closeStream, describeMicError, openMicrophone, type MicProblem } from './mic.ts';
-import { indexedDbSegmentStore, type SegmentStore } from '../../storage/index.ts';
+import { indexedDbRecordingStore, indexedDbSegmentStore, type AnswerRecordingStore, type SegmentStore } from '../../storage/index.ts';
 import { loadSttSettings } from './settings.ts';
 import type { TakeEnding } from './send-spoken.ts';
 import { loadSpeechDetector } from './vad.client.ts';
@@ -27,6 +28,7 @@ export interface VoiceAnswerDeps {
   engine: SpeechToTextEngine;
   /** Overrides for tests. */
   store?: SegmentStore;
+  recordings?: AnswerRecordingStore;
   detector?: () => Promise<SpeechDetector>;
 }
 
@@ -52,6 +54,8 @@ export class VoiceAnswer {
   readonly #recorder: AnswerRecorder;
   #stream: MediaStream | null = null;
   #listening: Listening | null = null;
+  /** The candidate's own recording of the take (when they keep them). */
+  #audio: AnswerAudioTake | null = null;
   #recovered = false;
   #disposed = false;
   // How the take now landing ended: on this page (Done), and whether a failed part was given up on.
@@ -62,7 +66,10 @@ export class VoiceAnswer {
     if (this.state.failure) this.retry();
   };
   // The page is closing or reloading: store the open segment now rather than at its next second.
-  readonly #pagehide = () => this.#recorder.persistNow();
+  readonly #pagehide = () => {
+    this.#recorder.persistNow();
+    this.#audio?.flush();
+  };
 
   constructor(deps: VoiceAnswerDeps) {
     this.#deps = deps;
@@ -110,7 +117,11 @@ export class VoiceAnswer {
     try {
       this.#stream = await openMicrophone(settings.deviceId);
       if (this.#disposed) return this.#release();
-      this.#recorder.start(Date.now());
+      const startedAt = Date.now();
+      this.#recorder.start(startedAt);
+      if (settings.keepAnswerAudio) {
+        this.#audio = startAnswerAudio(this.#stream, { interviewId: this.#deps.interviewId, questionId: this.#deps.questionId, take: startedAt }, this.#deps.recordings ?? indexedDbRecordingStore);
+      }
       this.#listening = await startListening(this.#stream, detector, {
         onFrame: (frame, probability) => this.#recorder.pushFrame(frame, probability),
         onLevel: (level) => (this.level = level),
@@ -180,6 +191,9 @@ export class VoiceAnswer {
   async #release(): Promise<void> {
     const listening = this.#listening;
     this.#listening = null;
+    // Warning: the recording stops before the tracks do, so its last chunk is handed over.
+    void this.#audio?.stop();
+    this.#audio = null;
     closeStream(this.#stream);
     this.#stream = null;
     await listening?.stop();
