@@ -6,6 +6,7 @@ import { buildReportView, parseReportRecord, ReportActor, subjectOf, type Report
 import { createInterviewActors, interviewMachine } from './lib/interview/index.ts';
 import type { InterviewInput } from './lib/interview/index.ts';
 import { InterviewScreen, InterviewSession } from './lib/interview-screen/index.ts';
+import type { DownloadRequest } from './lib/downloads/index.ts';
 import type { LlmClient } from './lib/llm/index.ts';
 import { DeviceEngine } from './lib/speech/stt/engines/device/index.ts';
 import { sharedSpeechWorker } from './lib/speech/worker/index.ts';
@@ -34,6 +35,8 @@ export interface InterviewKitDeps {
   browserVoice: BrowserVoice | null;
   /** What the health document says the server mirrors (MODELS_DIR), read when a model loads. */
   serverModels: () => ServerModels;
+  /** Resolves true when a model download may start (the shell's download gate asks on metered connections). */
+  confirmDownload: (request: DownloadRequest) => Promise<boolean>;
 }
 
 /** The interview half of the shell, built once per page. */
@@ -89,9 +92,28 @@ export function createInterviewKit(deps: InterviewKitDeps): InterviewKit {
     gpu: (navigator as Navigator & { gpu?: GpuProbe }).gpu,
     webAssembly: globalThis.WebAssembly,
     persistStorage: () => requestPersistentStorage(navigator.storage),
+    confirmDownload: (download) =>
+      deps.confirmDownload({
+        ...download,
+        name: 'The natural voice (Kokoro)',
+        purpose: 'to read the questions aloud in a natural voice',
+        otherwise: 'Not now: your browser’s own voice reads the questions instead.',
+      }),
   });
   // The candidate's words are recognized in the same worker as the voice, from the same model source.
-  const deviceSpeechToText = new DeviceEngine({ worker: sharedSpeechWorker(), origin: deps.origin, source: () => resolveModelSource('auto', deps.serverModels()) });
+  const deviceSpeechToText = new DeviceEngine({
+    worker: sharedSpeechWorker(),
+    origin: deps.origin,
+    source: () => resolveModelSource('auto', deps.serverModels()),
+    persistStorage: () => requestPersistentStorage(navigator.storage),
+    confirmDownload: (download) =>
+      deps.confirmDownload({
+        ...download,
+        name: 'The speech recognition model (Moonshine base)',
+        purpose: 'to recognize your spoken answers on this device',
+        otherwise: 'Not now: type your answers; pressing the microphone asks again.',
+      }),
+  });
   return {
     InterviewScreen,
     voice,

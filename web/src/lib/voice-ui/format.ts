@@ -14,6 +14,7 @@ export function formatBytes(bytes: number): string {
  * sight; a download that failed is told apart from a device that could not run the model.
  */
 export function whyNoNaturalVoice(reason: string): string {
+  if (/metered connection/.test(reason)) return `${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
   return /fetch|network|download|offline|connection/i.test(reason)
     ? 'the natural voice could not be downloaded. Check your connection.'
     : 'the natural voice could not start on this device.';

@@ -40,9 +40,13 @@ export interface SpeechToTextEngine {
   readonly kind: SttEngineKind;
   /** The model's name, for the candidate. */
   readonly label: string;
+  /** What its model on this device downloads the first time, in bytes; absent for a server. */
+  readonly downloadBytes?: number;
   /** Where its model on this device stands (reactive); absent for a server. */
   readonly status?: ModelStatus;
   readonly policy: EnginePolicy;
+  /** Asks the candidate before a model download where the connection is metered; false on "Not now". Optional. */
+  confirmDownload?(): Promise<boolean>;
   /** Starts loading what the engine needs (a model), so the first clip does not wait for it; optional. */
   prepare?(): void;
   /** Resolves to the clip's text (possibly empty); `onPhase` reports a wait before the run starts. */

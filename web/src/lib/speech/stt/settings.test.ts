@@ -11,22 +11,22 @@ function memoryStorage(initial: Record<string, string> = {}) {
 }
 
 describe('STT settings', () => {
-  it('defaults to the seed: Whisper small, English; auto-finish off; Done sends without a review; the candidate\'s recordings kept', () => {
-    expect(DEFAULT_STT_SETTINGS).toEqual({ language: 'en', model: 'small', autoFinishSeconds: null, deviceId: null, reviewSpokenAnswer: false, keepAnswerAudio: true });
+  it('defaults to RunPod where the server has it and the seed: Whisper small, English; auto-finish off; Done sends; recordings kept', () => {
+    expect(DEFAULT_STT_SETTINGS).toEqual({ engine: 'runpod', language: 'en', model: 'small', autoFinishSeconds: null, deviceId: null, reviewSpokenAnswer: false, keepAnswerAudio: true });
     expect(loadSttSettings(memoryStorage())).toEqual(DEFAULT_STT_SETTINGS);
   });
 
   it('saves and loads every field', () => {
     const storage = memoryStorage();
-    const settings = { language: 'de', model: 'turbo' as const, autoFinishSeconds: 4, deviceId: 'mic-2', reviewSpokenAnswer: true, keepAnswerAudio: false };
+    const settings = { engine: 'device' as const, language: 'de', model: 'turbo' as const, autoFinishSeconds: 4, deviceId: 'mic-2', reviewSpokenAnswer: true, keepAnswerAudio: false };
     expect(saveSttSettings(settings, storage)).toBe(true);
     expect(JSON.parse(storage.data.get(STT_SETTINGS_KEY) ?? '')).toEqual(settings);
     expect(loadSttSettings(storage)).toEqual(settings);
   });
 
   it('keeps valid fields of a bad value and replaces the rest', () => {
-    expect(parseSttSettings({ language: 'klingon', model: 'huge', autoFinishSeconds: 1, deviceId: 7, reviewSpokenAnswer: 'yes', keepAnswerAudio: 'no' })).toEqual(DEFAULT_STT_SETTINGS);
-    expect(parseSttSettings({ language: null, model: 'tiny', autoFinishSeconds: 10 })).toEqual({ language: null, model: 'tiny', autoFinishSeconds: 10, deviceId: null, reviewSpokenAnswer: false, keepAnswerAudio: true });
+    expect(parseSttSettings({ engine: 'cloud', language: 'klingon', model: 'huge', autoFinishSeconds: 1, deviceId: 7, reviewSpokenAnswer: 'yes', keepAnswerAudio: 'no' })).toEqual(DEFAULT_STT_SETTINGS);
+    expect(parseSttSettings({ language: null, model: 'tiny', autoFinishSeconds: 10 })).toEqual({ engine: 'runpod', language: null, model: 'tiny', autoFinishSeconds: 10, deviceId: null, reviewSpokenAnswer: false, keepAnswerAudio: true });
     // Settings saved before the review choice existed keep today's default: Done sends.
     expect(parseSttSettings({ language: 'en', model: 'small', autoFinishSeconds: null, deviceId: null }).reviewSpokenAnswer).toBe(false);
     expect(loadSttSettings(memoryStorage({ [STT_SETTINGS_KEY]: '{not json' }))).toEqual(DEFAULT_STT_SETTINGS);

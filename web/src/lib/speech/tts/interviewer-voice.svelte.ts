@@ -9,7 +9,7 @@ import { blockerMessage, chooseDevice, kokoroBlocker, type GpuProbe } from './de
 import { resolveModelSource } from './model-source.ts';
 import { summarizeProgress } from './progress.ts';
 import { BROWSER_VOICE_LABEL, kokoroLabel, QuestionSpeaker, type SpeakerState } from './question-speaker.ts';
-import type { FileProgress, SpeechSettings, Synthesizer, TtsBackendInfo } from './types.ts';
+import { KOKORO_DOWNLOADS, type FileProgress, type SpeechSettings, type Synthesizer, type TtsBackendInfo, type TtsDevice } from './types.ts';
 import { loadSpeechSettings, saveSpeechSettings, type SettingsStorage } from './voice-settings.ts';
 import { assertNever } from '../../common/index.ts';
 
@@ -64,6 +64,8 @@ export interface InterviewerVoiceDeps {
   webAssembly?: { validate(bytes: BufferSource): boolean };
   /** Asks the browser to keep the downloaded model (navigator.storage.persist). */
   persistStorage?: () => Promise<unknown>;
+  /** Asks the candidate before the download where the connection is metered; false on "Not now" (absent: never asks). */
+  confirmDownload?: (download: (typeof KOKORO_DOWNLOADS)[TtsDevice]) => Promise<boolean>;
 }
 
 const NO_MARKS: QuestionMarks = { answerSubmittedAt: null, firstTokenAt: null };
@@ -203,6 +205,9 @@ export class InterviewerVoice {
     // Loaded or loading already; after a failure only a changed device or source (or a new page) tries again.
     if (this.#loadKey === key) return;
     this.#loadKey = key;
+    if (this.#deps.confirmDownload && !(await this.#deps.confirmDownload(KOKORO_DOWNLOADS[device]))) {
+      return this.#fallBack(`The natural voice (${Math.round(KOKORO_DOWNLOADS[device].bytes / 1_000_000)} MB) was not downloaded on this metered connection.`);
+    }
     this.#askToPersist();
     this.#speaker.setKokoro(null);
     this.#synthesizer?.dispose();

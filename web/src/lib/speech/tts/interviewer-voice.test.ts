@@ -5,7 +5,7 @@ import type { SpeechTiming } from '../../interview/types.ts';
 import { createAudioQueue } from './audio-queue.ts';
 import { createBrowserVoice } from './browser-voice.ts';
 import { FakeAudioContext, FakeSpeechSynthesis, FakeSynthesizer, FakeUtterance } from './fakes.ts';
-import { InterviewerVoice, voiceStatus } from './interviewer-voice.svelte.ts';
+import { InterviewerVoice, voiceStatus, type InterviewerVoiceDeps } from './interviewer-voice.svelte.ts';
 import type { FileProgress, Synthesizer, TtsBackendInfo, TtsLoadOptions } from './types.ts';
 import { VOICE_SETTINGS_KEY } from './voice-settings.ts';
 
@@ -40,7 +40,7 @@ function memoryStorage() {
   return { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value), items };
 }
 
-function setup(options: { browserVoice?: boolean; webAssembly?: { validate(bytes: BufferSource): boolean } } = {}) {
+function setup(options: { browserVoice?: boolean; webAssembly?: { validate(bytes: BufferSource): boolean }; confirmDownload?: InterviewerVoiceDeps['confirmDownload'] } = {}) {
   const engines: FakeEngine[] = [];
   const storage = memoryStorage();
   const context = new FakeAudioContext();
@@ -60,6 +60,7 @@ function setup(options: { browserVoice?: boolean; webAssembly?: { validate(bytes
       persistCalls++;
       return true;
     },
+    ...(options.confirmDownload ? { confirmDownload: options.confirmDownload } : {}),
   });
   return { voice, engines, storage, context, persistCalls: () => persistCalls };
 }
@@ -100,6 +101,23 @@ describe('InterviewerVoice', () => {
     await settle();
     expect(engines).toHaveLength(1);
     expect(persistCalls()).toBe(1);
+  });
+
+  it('"Not now" to the download loads nothing and leaves the browser voice; trying again asks again', async () => {
+    const asked: { bytes: number; files: readonly string[] }[] = [];
+    const answers = [false, true];
+    const { voice, engines, persistCalls } = setup({ confirmDownload: async (download) => (asked.push(download), answers.shift() ?? true) });
+    voice.prepare();
+    await settle();
+    expect(asked).toEqual([{ modelId: 'onnx-community/Kokoro-82M-v1.0-ONNX', bytes: 92_400_000, files: ['onnx/model_quantized.onnx'] }]);
+    expect(engines).toHaveLength(0);
+    expect(persistCalls()).toBe(0);
+    expect(voice.status).toEqual({ kind: 'fallback', reason: 'The natural voice (92 MB) was not downloaded on this metered connection.', browserVoice: true });
+    voice.retry();
+    await settle();
+    expect(asked).toHaveLength(2);
+    expect(engines).toHaveLength(1);
+    expect(voice.status.kind).toBe('loading');
   });
 
   it('falls back to the browser voice with the reason when the model does not load, and can try again', async () => {

@@ -11,6 +11,12 @@ export type ModelSource = 'huggingface' | 'this-server';
 /** The model every voice uses (its files live under this id on Hugging Face or under `/models/`). */
 export const KOKORO_MODEL_ID = 'onnx-community/Kokoro-82M-v1.0-ONNX';
 
+/** What Kokoro downloads on each device (q8 on WASM, fp32 on WebGPU), for the sizes stated before a download. */
+export const KOKORO_DOWNLOADS = {
+  wasm: { modelId: KOKORO_MODEL_ID, bytes: 92_400_000, files: ['onnx/model_quantized.onnx'] },
+  webgpu: { modelId: KOKORO_MODEL_ID, bytes: 326_000_000, files: ['onnx/model.onnx'] },
+} as const satisfies Record<TtsDevice, { modelId: string; bytes: number; files: readonly string[] }>;
+
 /** Kokoro's output sample rate. */
 export const KOKORO_SAMPLE_RATE = 24_000;
 

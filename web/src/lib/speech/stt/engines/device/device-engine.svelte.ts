@@ -4,7 +4,7 @@ import { SpeechWorkerError, SttCommand, SttReply, TtsReply, type SpeechWorker } 
 import type { FileProgress, ModelSource } from '../../../tts/index.ts';
 import { pcm16ToFloat } from '../../resample.ts';
 import type { EnginePolicy, ModelStatus, SpeechToTextEngine } from '../../engine.ts';
-import { MOONSHINE_MODELS, type MoonshineSize } from './recognizer.ts';
+import { MOONSHINE_DOWNLOADS, MOONSHINE_MODELS, type MoonshineSize } from './recognizer.ts';
 
 /**
  * One clip at a time (one worker); partials of the open segment about every 1.2 s once it has grown by 0.5 s
@@ -24,6 +24,15 @@ export interface DeviceEngineDeps {
   /** Where the model files come from, read when the model loads. */
   source: () => ModelSource;
   size?: MoonshineSize;
+  /** Asks the candidate before the model's download (metered connections); false on "Not now". Absent: never asks. */
+  confirmDownload?: (download: { modelId: string; bytes: number; files: readonly string[] }) => Promise<boolean>;
+  /** Asks the browser to keep the stored model (navigator.storage.persist), once it is stored. */
+  persistStorage?: () => Promise<unknown>;
+}
+
+/** The candidate said "Not now" to the model's download. */
+export class DownloadDeclinedError extends Error {
+  override readonly name = 'DownloadDeclinedError';
 }
 
 /** A failure of the model on this device (it could not load, or a run failed). */
@@ -39,15 +48,21 @@ export class DeviceEngine implements SpeechToTextEngine {
   status = $state.raw<ModelStatus>({ kind: 'idle' });
   /** The model's name, for the candidate. */
   readonly label: string;
+  /** What the model downloads the first time, in bytes. */
+  readonly downloadBytes: number;
   readonly #deps: DeviceEngineDeps;
   readonly #modelId: string;
+  readonly #download: { modelId: string; bytes: number; files: readonly string[] };
   #loading: Promise<void> | null = null;
+  #persistAsked = false;
 
   constructor(deps: DeviceEngineDeps) {
     this.#deps = deps;
     const size = deps.size ?? 'base';
     this.#modelId = MOONSHINE_MODELS[size];
     this.label = `Moonshine ${size}`;
+    this.downloadBytes = MOONSHINE_DOWNLOADS[size].bytes;
+    this.#download = { modelId: this.#modelId, ...MOONSHINE_DOWNLOADS[size] };
     // A crashed worker lost the model: the next clip loads it again.
     deps.worker.onBroken(() => {
       this.#loading = null;
@@ -59,11 +74,20 @@ export class DeviceEngine implements SpeechToTextEngine {
   load(): Promise<void> {
     this.#loading ??= this.#load().catch((error: unknown) => {
       this.#loading = null;
+      if (error instanceof DownloadDeclinedError) {
+        this.status = { kind: 'idle' };
+        throw new DeviceModelError(error.message);
+      }
       const message = error instanceof Error ? error.message : String(error);
       this.status = { kind: 'failed', message };
       throw new DeviceModelError(message);
     });
     return this.#loading;
+  }
+
+  async confirmDownload(): Promise<boolean> {
+    if (this.status.kind === 'ready' || this.status.kind === 'loading' || !this.#deps.confirmDownload) return true;
+    return this.#deps.confirmDownload(this.#download);
   }
 
   prepare(): void {
@@ -93,6 +117,7 @@ export class DeviceEngine implements SpeechToTextEngine {
   }
 
   async #load(): Promise<void> {
+    if (this.#deps.confirmDownload && !(await this.confirmDownload())) throw new DownloadDeclinedError('The speech model was not downloaded: you chose "Not now".');
     this.status = { kind: 'loading', fraction: null };
     const { origin } = this.#deps;
     const reply = await this.#deps.worker.request(
@@ -105,6 +130,13 @@ export class DeviceEngine implements SpeechToTextEngine {
     if (reply.type === SttReply.failed) throw new Error(reply.message);
     if (reply.type !== SttReply.loaded) throw new Error(`unexpected reply ${reply.type}`);
     this.status = { kind: 'ready' };
+    this.#askToPersist();
+  }
+
+  #askToPersist(): void {
+    if (this.#persistAsked) return;
+    this.#persistAsked = true;
+    void this.#deps.persistStorage?.().catch(() => undefined);
   }
 }
 

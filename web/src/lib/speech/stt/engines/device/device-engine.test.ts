@@ -5,14 +5,14 @@ import { fakeWorkers } from '../../../worker/fakes.ts';
 import { SpeechWorker } from '../../../worker/speech.client.ts';
 import { SttReply, TtsReply, type FromWorker, type ToWorker } from '../../../worker/speech.protocol.ts';
 import type { ModelStatus } from '../../engine.ts';
-import { DeviceEngine } from './device-engine.svelte.ts';
+import { DeviceEngine, type DeviceEngineDeps } from './device-engine.svelte.ts';
 
 const ORIGIN = 'http://127.0.0.1:8787';
 const clip = (pcm: number[]) => ({ pcm: Int16Array.from(pcm), language: 'en', prompt: '', clipId: 'clip-0001-abcd' });
 
-function engineWith(answer: (message: ToWorker) => FromWorker[]) {
+function engineWith(answer: (message: ToWorker) => FromWorker[], deps: Partial<DeviceEngineDeps> = {}) {
   const { start, started } = fakeWorkers(answer);
-  const engine = new DeviceEngine({ worker: new SpeechWorker({ start }), origin: ORIGIN, source: () => 'this-server' });
+  const engine = new DeviceEngine({ worker: new SpeechWorker({ start }), origin: ORIGIN, source: () => 'this-server', ...deps });
   return { engine, started };
 }
 
@@ -61,5 +61,33 @@ describe('DeviceEngine', () => {
     expect(engine.status).toEqual({ kind: 'failed', message: 'could not fetch encoder_model.onnx (500)' });
     expect(engine.isRetryable(error)).toBe(false);
     expect(engine.describeError(error)).toMatch(/speech recognition model on this device failed \(could not fetch encoder_model\.onnx \(500\)\)\. Type this part/);
+  });
+
+  it('"Not now" to the download loads nothing, stays idle and asks again on the next clip', async () => {
+    const answers = [false, false, true];
+    const asked: { modelId: string; bytes: number; files: readonly string[] }[] = [];
+    const { engine, started } = engineWith(healthy, { confirmDownload: async (download) => (asked.push(download), answers.shift() ?? true) });
+    expect(await engine.confirmDownload()).toBe(false);
+    const declined = await engine.transcribe(clip([1]), new AbortController().signal).catch((caught: unknown) => caught);
+    expect(declined).toBeInstanceOf(Error);
+    expect(engine.isRetryable(declined)).toBe(false);
+    expect(engine.status).toEqual({ kind: 'idle' });
+    expect(started).toEqual([]);
+    expect(await engine.transcribe(clip([0]), new AbortController().signal)).toBe('heard 1 samples, first 0');
+    expect(asked).toHaveLength(3);
+    expect(asked[0]).toEqual({ modelId: 'onnx-community/moonshine-base-ONNX', bytes: 120_000_000, files: ['onnx/encoder_model.onnx', 'onnx/decoder_model_merged_quantized.onnx'] });
+    // Ready: never asked again.
+    expect(await engine.confirmDownload()).toBe(true);
+    expect(asked).toHaveLength(3);
+  });
+
+  it('asks the browser to keep storage once the model is stored, and only once', async () => {
+    let persisted = 0;
+    const { engine } = engineWith(healthy, { persistStorage: async () => (persisted += 1) });
+    engine.prepare();
+    expect(persisted).toBe(0);
+    await engine.transcribe(clip([1]), new AbortController().signal);
+    await engine.transcribe(clip([1]), new AbortController().signal);
+    expect(persisted).toBe(1);
   });
 });

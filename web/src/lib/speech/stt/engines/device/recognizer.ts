@@ -5,6 +5,12 @@ import { pipeline, type AutomaticSpeechRecognitionPipeline, type PretrainedModel
 /** The Moonshine models offered on this device: base (the default, ~120 MB) and tiny (lighter, ~50 MB). */
 export const MOONSHINE_MODELS = { base: 'onnx-community/moonshine-base-ONNX', tiny: 'onnx-community/moonshine-tiny-ONNX' } as const;
 
+/** What each size downloads (fp32 encoder + q8 decoder), in bytes, and the files whose presence means it is stored. */
+export const MOONSHINE_DOWNLOADS = {
+  base: { bytes: 120_000_000, files: ['onnx/encoder_model.onnx', 'onnx/decoder_model_merged_quantized.onnx'] },
+  tiny: { bytes: 50_000_000, files: ['onnx/encoder_model.onnx', 'onnx/decoder_model_merged_quantized.onnx'] },
+} as const;
+
 /** A Moonshine size. */
 export type MoonshineSize = keyof typeof MOONSHINE_MODELS;
 
