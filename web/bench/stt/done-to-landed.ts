@@ -13,7 +13,7 @@ import { STT_SETTINGS_KEY } from '../../src/lib/speech/stt/settings.ts';
 import { ANSWER_WAV_PATH } from '../../src/lib/speech/stt/testdata/fixtures.ts';
 import { decodeWav, encodeWav } from '../../src/lib/speech/stt/wav.ts';
 import { VOICE_SETTINGS_KEY } from '../../src/lib/speech/tts/voice-settings.ts';
-import { installTurnHooks, pressDoneThenSend } from '../turn/page-hooks.ts';
+import { installTurnHooks, pressDone } from '../turn/page-hooks.ts';
 import { readProfile, runpodTiming, type LatencyProfile } from '../turn/profile.ts';
 import { installFrameProbe, readFrameDelays, resetFrameDelays, type FrameDelay } from './frame-probe.ts';
 
@@ -75,13 +75,31 @@ async function spokenAnswers(browser: Browser, url: string, engine: SttEngineKin
     await page.getByTestId('interview-status').and(page.locator('[data-phase="awaiting-answer"]')).waitFor({ timeout: 60_000 });
     await page.getByTestId('mic-start').click();
     await page.getByTestId('mic-done').waitFor({ timeout: 60_000 });
-    const { doneAt, sentAt } = await pressDoneThenSend(page, lastWordSeconds, DONE_AFTER_MS);
-    if (index > 0) doneToLanded.push(sentAt - doneAt);
+    const landed = answerLanded(page, await page.locator('[data-testid="transcript"] li[data-role="candidate"]').count());
+    const doneAt = await pressDone(page, lastWordSeconds, DONE_AFTER_MS);
+    const landedAt = await landed;
+    if (index > 0) doneToLanded.push(landedAt - doneAt);
     else await resetFrameDelays(page);
   }
   const frames = await readFrameDelays(page);
   await page.close();
   return { engine, doneToLanded, frames };
+}
+
+/** Resolves with the moment the transcript holds more than `before` answers (Done sends one as soon as its words are in). */
+function answerLanded(page: Page, before: number): Promise<number> {
+  return page.evaluate(
+    (count) =>
+      new Promise<number>((resolve) => {
+        // Warning: no named function constants in here: tsx would wrap them in a `__name` helper the page does not have.
+        new MutationObserver((_records, observer) => {
+          if (document.querySelectorAll('[data-testid="transcript"] li[data-role="candidate"]').length <= count) return;
+          observer.disconnect();
+          resolve(Date.now());
+        }).observe(document.body, { subtree: true, childList: true });
+      }),
+    before,
+  );
 }
 
 /** Runs `answers` spoken answers with RunPod, then with this device, in one browser against one proxy. */

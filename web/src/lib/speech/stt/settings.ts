@@ -53,19 +53,9 @@ export function parseSttSettings(value: unknown): SttSettings {
   const seconds = input.autoFinishSeconds;
   const autoFinishSeconds = typeof seconds === 'number' && (AUTO_FINISH_CHOICES as readonly number[]).includes(seconds) ? seconds : null;
   const deviceId = typeof input.deviceId === 'string' && input.deviceId !== '' ? input.deviceId : null;
-/**
- * RunPod where the server has it (so an existing setup keeps its multilingual Whisper), the seed's Whisper `small` in
- * English; auto-finish off (never cut off a candidate who is thinking); "Done" sends; recordings kept.
- */
-export const DEFAULT_STT_SETTINGS: SttSettings = {
-  engine: 'runpod',
-  language: 'en',
-  model: 'small',
-  autoFinishSeconds: null,
-  deviceId: null,
-  reviewSpokenAnswer: false,
-  keepAnswerAudio: true,
-};
+  const reviewSpokenAnswer = typeof input.reviewSpokenAnswer === 'boolean' ? input.reviewSpokenAnswer : DEFAULT_STT_SETTINGS.reviewSpokenAnswer;
+  const keepAnswerAudio = typeof input.keepAnswerAudio === 'boolean' ? input.keepAnswerAudio : DEFAULT_STT_SETTINGS.keepAnswerAudio;
+  return { engine, language, model, autoFinishSeconds, deviceId, reviewSpokenAnswer, keepAnswerAudio };
 }
 
 // The last settings storage refused to keep (privacy modes, a full disk); null once a save succeeds.
