@@ -2,6 +2,7 @@
 // as Opus (far smaller than PCM of the same length), gets a play control in the transcript and in the report that
 // really plays, is counted in History's storage and deleted with the interview; with the setting off nothing is
 // kept. No request carries the recording: the only audio that leaves is the WAV sent to /api/stt for transcription.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, Request } from '@playwright/test';
 import config from '../../playwright.config.ts';
 import { demoCandidate, startFakeRunpod } from '../../proxy/test/fakes/index.ts';
@@ -115,6 +116,12 @@ async function playsBack(page: Page, scope: ReturnType<Page['getByTestId']>): Pr
   expect(await audio.evaluate((element: HTMLAudioElement) => element.error)).toBeNull();
 }
 
+/** axe-core's serious and critical findings on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 /** Screenshots at 390 and 1280 px, light and dark, with `testId`'s first element in view (for a reviewer to look at). */
 async function screenshots(page: Page, name: string, testId = 'play-answer'): Promise<void> {
   for (const width of [390, 1280]) {
@@ -149,12 +156,17 @@ test('a spoken answer is kept as Opus on this device, plays from the transcript 
   const seconds = await decodedSeconds(page, takes[0] ?? NaN);
   expect(seconds).toBeGreaterThan(6);
   expect(bytes).toBeLessThan((seconds * 32_000) / 4);
+  test.info().annotations.push({
+    type: 'measured',
+    description: `${seconds.toFixed(2)} s kept in ${bytes} bytes over ${chunks.length} chunks (${((bytes * 8) / seconds / 1000).toFixed(1)} kbit/s; 16 kHz 16-bit PCM would be ${Math.round(seconds * 32_000)} bytes, ${((seconds * 32_000) / bytes).toFixed(1)}× more)`,
+  });
 
   // The transcript: the spoken answer plays; the typed one has no control.
   const answers = page.getByTestId('transcript').locator('li[data-role="candidate"]');
   await expect(answers.first().getByTestId('play-answer')).toBeVisible();
   await expect(answers.nth(1).getByTestId('play-answer')).toHaveCount(0);
   await playsBack(page, answers.first());
+  expect(await seriousViolations(page)).toEqual([]);
   await screenshots(page, 'transcript');
 
   // The report, per answer.
@@ -163,6 +175,7 @@ test('a spoken answer is kept as Opus on this device, plays from the transcript 
   const reported = page.getByTestId('report-answer');
   await expect(reported.nth(1).getByTestId('play-answer')).toHaveCount(0);
   await playsBack(page, reported.first());
+  expect(await seriousViolations(page)).toEqual([]);
   await screenshots(page, 'report');
 
   // History counts the recordings; deleting the interview deletes them.
