@@ -9,7 +9,7 @@ import type { HarnessOptions } from './web/e2e/harness/index.ts';
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 /** Specs that run ONNX Runtime (Kokoro, Silero) in the browser. */
-const VOICE_SPECS = ['**/tts.spec.ts', '**/tts-engine.spec.ts', '**/voice-answer.spec.ts', '**/voice-answer-denied.spec.ts', '**/voice-answer-device.spec.ts'];
+const VOICE_SPECS = ['**/tts.spec.ts', '**/tts-engine.spec.ts', '**/voice-answer.spec.ts', '**/voice-answer-denied.spec.ts', '**/voice-answer-device.spec.ts', '**/voice-answer-device-reload.spec.ts', '**/stt-engine-choice.spec.ts'];
 
 const chromium: PlaywrightTestConfig<HarnessOptions>['use'] = {
   browserName: 'chromium',
