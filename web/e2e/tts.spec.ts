@@ -12,7 +12,8 @@ const SLOW_QUESTION = {
   kind: 'text',
   text: 'DECISION: NEXT_TOPIC\nThanks, that helps. Let us turn to how you own your work. Tell me about a time you carried a hard problem from start to finish. What did you decide, and why? And what would you change today?',
   chunks: 50,
-  delayMs: 100,
+  // 10 s of streaming: room for the first clause to be synthesised before the last token on a busy 2-core machine.
+  delayMs: 200,
 } as const;
 
 /** Buffers of real speech (the unlock primes the context with a one-sample buffer). */
@@ -39,7 +40,7 @@ test('Kokoro speaks the question while it is still being written, piece after pi
   gemini.enqueue(SLOW_QUESTION);
   await answer(page, 'Eight years on payments backends, most recently leading our move to Kafka and its rollout.');
   await expect(page.getByTestId('spoken-piece')).toBeVisible({ timeout: 10_000 });
-  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 20_000 });
   await expect.poll(async () => spoken((await readAudioProbe(page)).buffers).length - before, { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
 
   const pieces = spoken((await readAudioProbe(page)).buffers).slice(before);
