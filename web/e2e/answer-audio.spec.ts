@@ -4,10 +4,8 @@
 // kept. No request carries the recording: the only audio that leaves is the WAV sent to /api/stt for transcription.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Request } from '@playwright/test';
-import config from '../../playwright.config.ts';
 import { demoCandidate, startFakeRunpod } from '../../proxy/test/fakes/index.ts';
-import { ANSWER_WAV_PATH } from '../src/lib/speech/stt/testdata/fixtures.ts';
-import { answer, expect, FAKE_RUNPOD_ENDPOINT, FAKE_RUNPOD_KEY, openSettings, startInterview, test as base } from './harness/index.ts';
+import { answer, expect, FAKE_RUNPOD_ENDPOINT, FAKE_RUNPOD_KEY, fakeMicrophoneLaunch, openSettings, startInterview, test as base } from './harness/index.ts';
 
 const test = base.extend({
   runpod: async ({}, use) => {
@@ -17,14 +15,7 @@ const test = base.extend({
   },
 });
 
-const launch = config.projects?.[0]?.use?.launchOptions ?? {};
-// Warning: `%noloop` stops Chromium replaying the file, so the answer ends in silence as a real one does.
-test.use({
-  launchOptions: {
-    ...launch,
-    args: [...(launch.args ?? []), '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${ANSWER_WAV_PATH}%noloop`],
-  },
-});
+test.use({ launchOptions: fakeMicrophoneLaunch() });
 
 /** One stored chunk, as the raw IndexedDB API reads it (no app code involved). */
 interface StoredChunk {

@@ -1,10 +1,8 @@
 // A spoken interview to its report: Chromium's fake microphone plays a WAV of known speech (three sentences with
 // pauses), the fake RunPod transcribes it as the demo's candidate would, and the report measures the spoken answer:
 // its pace against the band (drawn), its pauses, the time before the candidate started, fillers as a floor.
-import config from '../../playwright.config.ts';
 import { demoCandidate, startFakeRunpod } from '../../proxy/test/fakes/index.ts';
-import { ANSWER_WAV_PATH } from '../src/lib/speech/stt/testdata/fixtures.ts';
-import { answer, expect, FAKE_RUNPOD_ENDPOINT, FAKE_RUNPOD_KEY, startInterview, test as base } from './harness/index.ts';
+import { answer, expect, FAKE_RUNPOD_ENDPOINT, FAKE_RUNPOD_KEY, fakeMicrophoneLaunch, startInterview, test as base } from './harness/index.ts';
 
 const test = base.extend({
   runpod: async ({}, use) => {
@@ -14,14 +12,7 @@ const test = base.extend({
   },
 });
 
-const launch = config.projects?.[0]?.use?.launchOptions ?? {};
-// Warning: `%noloop` stops Chromium replaying the file, so the answer ends in silence as a real one does.
-test.use({
-  launchOptions: {
-    ...launch,
-    args: [...(launch.args ?? []), '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${ANSWER_WAV_PATH}%noloop`],
-  },
-});
+test.use({ launchOptions: fakeMicrophoneLaunch() });
 
 test('a spoken answer is measured on the report: pace against the band, pauses, latency, fillers at least', async ({ page }) => {
   test.setTimeout(90_000);
@@ -33,7 +24,7 @@ test('a spoken answer is measured on the report: pace against the band, pauses, 
   await page.waitForTimeout(16_000);
   // "Done" sends the spoken answer once its words are in.
   await page.getByTestId('mic-done').click();
-  await expect(page.getByTestId('transcript').locator('li[data-role="candidate"]')).toHaveCount(1, { timeout: 15_000 });
+  await expect(page.getByTestId('transcript').locator('li[data-role="candidate"]')).toHaveCount(1, { timeout: 30_000 });
   await answer(page, 'Idempotency keys on every retry, and I replayed the dead letters myself.');
   await expect(page.getByTestId('interview-status')).toContainText(/concluded/i, { timeout: 15_000 });
 

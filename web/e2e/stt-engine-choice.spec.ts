@@ -3,15 +3,10 @@
 // yet stored is downloaded only after "Download": "Not now" leaves typing and the browser's voice; a stored model is
 // never asked about.
 import type { Page, Request } from '@playwright/test';
-import config from '../../playwright.config.ts';
 import { STAND_IN_WORDS } from '../scripts/make-stt-test-models.ts';
-import { ANSWER_WAV_PATH } from '../src/lib/speech/stt/testdata/fixtures.ts';
-import { answer, expect, FAKE_GEMINI_KEY, openSettings, startInterview, startProxy, TEST_MODELS_DIR, test } from './harness/index.ts';
+import { answer, expect, FAKE_GEMINI_KEY, fakeMicrophoneLaunch, openSettings, startInterview, startProxy, test, TEST_MODELS_DIR } from './harness/index.ts';
 
-const launch = config.projects?.[0]?.use?.launchOptions ?? {};
-// Warning: `%noloop` stops Chromium replaying the file, so the answer ends in silence as a real one does.
-const FAKE_MICROPHONE = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${ANSWER_WAV_PATH}%noloop`];
-test.use({ launchOptions: { ...launch, args: [...(launch.args ?? []), ...FAKE_MICROPHONE] } });
+test.use({ launchOptions: fakeMicrophoneLaunch() });
 
 const WORD = new RegExp(`\\b(${STAND_IN_WORDS.join('|')})\\b`, 'g');
 

@@ -1,12 +1,9 @@
 // A candidate whose browser refuses the microphone: the setup panel and the answer area say how to allow it,
 // and typed answers keep working. Chromium without its fake-UI flag turns the permission prompt down.
-import config from '../../playwright.config.ts';
-import { ANSWER_WAV_PATH } from '../src/lib/speech/stt/testdata/fixtures.ts';
-import { expect, openSettings, startInterview, test } from './harness/index.ts';
+import { expect, fakeMicrophoneLaunch, openSettings, startInterview, test } from './harness/index.ts';
 
-const launch = config.projects?.[0]?.use?.launchOptions ?? {};
 // A fake microphone exists, but without --use-fake-ui-for-media-stream nobody grants access to it.
-test.use({ launchOptions: { ...launch, args: [...(launch.args ?? []), '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${ANSWER_WAV_PATH}%noloop`] } });
+test.use({ launchOptions: fakeMicrophoneLaunch({ granted: false }) });
 
 test('a denied microphone is explained in setup and in the answer area, and typing still works', async ({ page, context }) => {
   await context.grantPermissions([]);

@@ -2,10 +2,8 @@
 // box stay, once; the audio of the sentence still being spoken (stored as it was heard) is recognized after the
 // reload; and still nothing goes to /api/stt.
 import type { Page } from '@playwright/test';
-import config from '../../playwright.config.ts';
 import { STAND_IN_WORDS, WORDS_PER_SECOND } from '../scripts/make-stt-test-models.ts';
-import { ANSWER_WAV_PATH } from '../src/lib/speech/stt/testdata/fixtures.ts';
-import { expect, FAKE_GEMINI_KEY, startInterview, startProxy, TEST_MODELS_DIR, test as base } from './harness/index.ts';
+import { expect, FAKE_GEMINI_KEY, fakeMicrophoneLaunch, startInterview, startProxy, test as base, TEST_MODELS_DIR } from './harness/index.ts';
 import { loadSource } from './voice-answer-audio.ts';
 
 // The proxy with the fake Gemini and the test models, and no RunPod: this device recognizes the answer.
@@ -17,10 +15,7 @@ const test = base.extend({
   },
 });
 
-const launch = config.projects?.[0]?.use?.launchOptions ?? {};
-// Warning: `%noloop` stops Chromium replaying the file, so the answer ends in silence as a real one does.
-const FAKE_MICROPHONE = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${ANSWER_WAV_PATH}%noloop`];
-test.use({ launchOptions: { ...launch, args: [...(launch.args ?? []), ...FAKE_MICROPHONE] } });
+test.use({ launchOptions: fakeMicrophoneLaunch() });
 
 const WORD = new RegExp(`\\b(${STAND_IN_WORDS.join('|')})\\b`, 'g');
 const wordsOf = (text: string) => (text.match(WORD) ?? []).length;

@@ -3,10 +3,8 @@
 // words appear live and land in the answer box, "Done" sends them, and no audio leaves the page. A model that cannot load says so and
 // leaves typing.
 import type { Page, Request } from '@playwright/test';
-import config from '../../playwright.config.ts';
 import { STAND_IN_WORDS } from '../scripts/make-stt-test-models.ts';
-import { ANSWER_WAV_PATH } from '../src/lib/speech/stt/testdata/fixtures.ts';
-import { expect, FAKE_GEMINI_KEY, startInterview, startProxy, TEST_MODELS_DIR, test as base } from './harness/index.ts';
+import { expect, FAKE_GEMINI_KEY, fakeMicrophoneLaunch, startInterview, startProxy, test as base, TEST_MODELS_DIR } from './harness/index.ts';
 
 // The proxy with the fake Gemini and the test models, and no RunPod.
 const test = base.extend({
@@ -17,10 +15,7 @@ const test = base.extend({
   },
 });
 
-const launch = config.projects?.[0]?.use?.launchOptions ?? {};
-// Warning: `%noloop` stops Chromium replaying the file, so the answer ends in silence as a real one does.
-const FAKE_MICROPHONE = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${ANSWER_WAV_PATH}%noloop`];
-test.use({ launchOptions: { ...launch, args: [...(launch.args ?? []), ...FAKE_MICROPHONE] } });
+test.use({ launchOptions: fakeMicrophoneLaunch() });
 
 const WORD = new RegExp(`\\b(${STAND_IN_WORDS.join('|')})\\b`, 'g');
 

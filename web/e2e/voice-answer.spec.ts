@@ -6,10 +6,8 @@
 // while it lasts; a reload mid-answer loses nothing and sends nothing twice.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import config from '../../playwright.config.ts';
 import { handlerError, startFakeRunpod, type RunpodReceived, type RunpodTiming } from '../../proxy/test/fakes/index.ts';
-import { ANSWER_WAV_PATH } from '../src/lib/speech/stt/testdata/fixtures.ts';
-import { expect, FAKE_RUNPOD_ENDPOINT, FAKE_RUNPOD_KEY, openSettings, startInterview, test as base } from './harness/index.ts';
+import { expect, FAKE_RUNPOD_ENDPOINT, FAKE_RUNPOD_KEY, fakeMicrophoneLaunch, openSettings, startInterview, test as base } from './harness/index.ts';
 import { clipSamples, correlationAt, loadSource, locate, spokenSeconds, wordsIn, type LocatedClip, type Source } from './voice-answer-audio.ts';
 
 interface Voice {
@@ -51,10 +49,7 @@ const test = base.extend<{ voice: Voice }>({
   },
 });
 
-const launch = config.projects?.[0]?.use?.launchOptions ?? {};
-// Warning: `%noloop` stops Chromium replaying the file, so the answer ends in silence as a real one does.
-const FAKE_MICROPHONE = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${ANSWER_WAV_PATH}%noloop`];
-test.use({ launchOptions: { ...launch, args: [...(launch.args ?? []), ...FAKE_MICROPHONE] } });
+test.use({ launchOptions: fakeMicrophoneLaunch() });
 
 /** `text` as a literal inside a regular expression. */
 function escape(text: string | undefined): string {

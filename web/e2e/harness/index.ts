@@ -5,3 +5,4 @@ export { answer, fillSetup, JOB, openSettings, RESUME, runShortInterview, startI
 export { installAudioProbe, readAudioClock, readAudioProbe, type AudioProbe, type PlayedBuffer } from './audio-probe.ts';
 export { storedInterviews } from './stored.ts';
 export { TEST_MODELS_DIR } from './paths.ts';
+export { fakeMicrophoneLaunch } from './fake-microphone.ts';
