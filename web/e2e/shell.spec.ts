@@ -24,7 +24,7 @@ test.describe('served by the proxy with fake upstreams', () => {
   test('shows the configured LLM and speech-to-text', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByTestId('health-llm')).toHaveText(/^Gemini · gemini-[\w.-]+$/);
-    await expect(page.getByTestId('health-stt')).toHaveText('RunPod');
+    await expect(page.getByTestId('health-stt')).toHaveText('RunPod · or on this device, as chosen in the microphone setup');
     await expect(page.getByTestId('health-auth')).toHaveText(/open/);
     await expect(page.getByTestId('health-auth')).toHaveAttribute('data-state', 'open');
     await expect(page.getByTestId('token-input')).toHaveCount(0);
@@ -61,10 +61,10 @@ test.describe('served by the proxy with fake upstreams', () => {
 test.describe('proxy without upstream keys', () => {
   test.use({ upstreams: false });
 
-  test('shows both as not configured', async ({ page }) => {
+  test('shows the language model as not configured, and spoken answers recognized on this device', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByTestId('health-llm')).toHaveText('not configured');
-    await expect(page.getByTestId('health-stt')).toHaveText('not configured');
+    await expect(page.getByTestId('health-stt')).toHaveText('none on this server · spoken answers are recognized on this device');
   });
 });
 

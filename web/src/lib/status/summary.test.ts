@@ -1,7 +1,7 @@
 // Table tests for the status panel's wording and for classifying health failures.
 import { describe, expect, it } from 'vitest';
 import { ApiError, NETWORK_ERROR, UNEXPECTED_RESPONSE, type Health } from '../api/index.ts';
-import { classifyHealthFailure, NOT_CONFIGURED, summarizeHealth } from './summary.ts';
+import { classifyHealthFailure, NOT_CONFIGURED, STT_ON_DEVICE_ONLY, summarizeHealth } from './summary.ts';
 
 const base: Health = {
   ok: true,
@@ -17,7 +17,7 @@ describe('summarizeHealth', () => {
   it('names the configured LLM and STT', () => {
     const summary = summarizeHealth(base, false);
     expect(summary.llm).toEqual(['Gemini · gemini-2.5-flash']);
-    expect(summary.stt).toBe('RunPod');
+    expect(summary.stt).toBe('RunPod · or on this device, as chosen in the microphone setup');
     expect([summary.llmConfigured, summary.sttConfigured]).toEqual([true, true]);
   });
 
@@ -29,9 +29,9 @@ describe('summarizeHealth', () => {
     expect(summarizeHealth({ ...base, llm: { ...future, providers: [future] } }, false).llm).toEqual(['anthropic (needs a newer version of the app) · claude']);
   });
 
-  it('says "not configured" without keys', () => {
+  it('says "not configured" without keys, and that spoken answers still work on this device', () => {
     const summary = summarizeHealth({ ...base, llm: null, stt: null }, false);
-    expect([summary.llm, summary.stt]).toEqual([[NOT_CONFIGURED], NOT_CONFIGURED]);
+    expect([summary.llm, summary.stt]).toEqual([[NOT_CONFIGURED], STT_ON_DEVICE_ONLY]);
     expect([summary.llmConfigured, summary.sttConfigured]).toEqual([false, false]);
   });
 

@@ -12,7 +12,7 @@ export interface HealthSummary {
   llm: string[];
   /** Whether an LLM is available. */
   llmConfigured: boolean;
-  /** The speech-to-text line, e.g. "RunPod" or "not configured". */
+  /** The speech-to-text line: what the server offers, and that answers can always be recognized on this device. */
   stt: string;
   /** Whether speech-to-text is available. */
   sttConfigured: boolean;
@@ -31,6 +31,12 @@ export interface HealthSummary {
 /** Text shown for a capability the server has no keys for. */
 export const NOT_CONFIGURED = 'not configured';
 
+/** The speech-to-text line where the server has none: this device still recognizes spoken answers. */
+export const STT_ON_DEVICE_ONLY = 'none on this server · spoken answers are recognized on this device';
+
+/** The speech-to-text line's tail where the server has one: the candidate chooses in the microphone setup. */
+const OR_ON_DEVICE = ' · or on this device, as chosen in the microphone setup';
+
 const PROVIDER_NAMES: Readonly<Record<string, string>> = { gemini: 'Gemini', openai: 'OpenAI-compatible server', runpod: 'RunPod' };
 
 /** A provider's name for people; one this version does not know is named as the server calls it. */
@@ -44,7 +50,7 @@ export function summarizeHealth(health: Health, hasToken: boolean): HealthSummar
   return {
     llm: health.llm ? health.llm.providers.map((offer) => `${providerName(offer.provider)} · ${offer.defaultModel}`) : [NOT_CONFIGURED],
     llmConfigured: health.llm !== null,
-    stt: health.stt ? providerName(health.stt.provider) : NOT_CONFIGURED,
+    stt: health.stt ? `${providerName(health.stt.provider)}${OR_ON_DEVICE}` : STT_ON_DEVICE_ONLY,
     sttConfigured: health.stt !== null,
     access: ACCESS_TEXT[accessState],
     accessState,
