@@ -80,7 +80,8 @@ test.describe('with no plan made in the background', () => {
     await fillSetup(page, 5);
     await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'failed', { timeout: 15_000 });
     const plan = JSON.stringify({ strategy: 'Probe payments depth.', topics: ['Payments', 'On-call', 'Mentoring'] });
-    gemini.enqueue({ kind: 'text', text: plan, delayMs: 3000 });
+    // The reply waits long enough for the reload to meet the analysis under way, however slowly a busy machine opens the room.
+    gemini.enqueue({ kind: 'text', text: plan, delayMs: 8000 });
     await page.getByTestId('start-interview').click();
     await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'analyzing');
     await page.reload();
