@@ -67,7 +67,6 @@ it('upgrades a version-2 database: the interview is kept, gains its list facts a
     startedAt: 1_700_000_000_000,
     endedAt: null,
     lastActivityAt: 1_700_000_070_000,
-    questionCount: 1,
     answeredCount: 1,
   });
   expect(await loadInterview('v2-interview')).toEqual(V2_RECORD);
@@ -80,7 +79,6 @@ it('upgrades a version-2 database: the interview is kept, gains its list facts a
       date: 1_700_000_000_000,
       durationMs: 70_000,
       status: 'in-progress',
-      questionCount: 1,
       answeredCount: 1,
     },
   ]);

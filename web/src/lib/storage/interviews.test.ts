@@ -39,7 +39,7 @@ describe('interviews', () => {
     await saveInterview(record('new', 5_000, 'Senior Backend Engineer at Acme Pay'));
     const list = await listInterviews();
     expect(list.map((row) => row.id)).toEqual(['new', 'old']);
-    expect(list[1]).toEqual({ id: 'old', title: null, role: 'Designer', company: 'Hooli', date: 1_000, durationMs: 90_000, status: 'concluded', questionCount: 3, answeredCount: 0 });
+    expect(list[1]).toEqual({ id: 'old', title: null, role: 'Designer', company: 'Hooli', date: 1_000, durationMs: 90_000, status: 'concluded', answeredCount: 0 });
     expect(list[0]?.status).toBe('in-progress');
   });
 

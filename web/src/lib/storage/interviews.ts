@@ -38,7 +38,6 @@ export interface InterviewSummary {
   durationMs: number;
   /** Going; concluded; or stopped by an error (continued only from the history, never reopened by itself). */
   status: InterviewStatus;
-  questionCount: number;
   /** Questions the candidate answered: what the list shows (ending early leaves the last question unanswered). */
   answeredCount: number;
 }
@@ -93,7 +92,6 @@ export function summarize(stored: StoredInterview): InterviewSummary {
     date: facts.startedAt ?? stored.createdAt,
     durationMs: durationOf(facts),
     status: stored.concluded ? 'concluded' : stoppedByError(stored.snapshot) ? 'failed' : 'in-progress',
-    questionCount: facts.questionCount,
     answeredCount: facts.answeredCount ?? answeredIn(stored.snapshot),
   };
 }

@@ -44,14 +44,14 @@ describe('factsOf and durationOf', () => {
         ],
       }),
     );
-    expect(facts).toEqual({ role: 'Senior Backend Engineer', company: 'Acme Pay', startedAt: 1_000, endedAt: null, lastActivityAt: 61_000, questionCount: 2, answeredCount: 1 });
+    expect(facts).toEqual({ role: 'Senior Backend Engineer', company: 'Acme Pay', startedAt: 1_000, endedAt: null, lastActivityAt: 61_000, answeredCount: 1 });
     expect(durationOf(facts)).toBe(60_000);
     expect(durationOf({ ...facts, endedAt: 121_000 })).toBe(120_000);
   });
 
   it.each([[null], [undefined], ['text'], [{}], [snapshot({ transcript: 'nope', startedAt: 'yesterday' })]])('survives a malformed snapshot: %j', (value) => {
     const facts = factsOf(value);
-    expect(facts).toEqual({ role: null, company: null, startedAt: null, endedAt: null, lastActivityAt: null, questionCount: 0, answeredCount: 0 });
+    expect(facts).toEqual({ role: null, company: null, startedAt: null, endedAt: null, lastActivityAt: null, answeredCount: 0 });
     expect(durationOf(facts)).toBe(0);
   });
 });

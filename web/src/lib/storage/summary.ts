@@ -9,8 +9,6 @@ export interface InterviewFacts {
   endedAt: number | null;
   /** When the last transcript entry was made; null before any. */
   lastActivityAt: number | null;
-  /** Questions asked, the introduction included, the closing not. */
-  questionCount: number;
   /** Questions the candidate answered (a question left unanswered by ending early is not one); absent in facts saved before it was kept. */
   answeredCount?: number;
 }
@@ -107,13 +105,11 @@ export function factsOf(snapshot: unknown): InterviewFacts {
   const jobDescription = field(documents, 'jobDescription');
   const transcript = field(context, 'transcript');
   const last = Array.isArray(transcript) ? transcript.at(-1) : undefined;
-  const questionsAsked = field(context, 'questionsAsked');
   return {
     ...guessRoleAndCompany(typeof jobDescription === 'string' ? jobDescription : ''),
     startedAt: numberOrNull(field(context, 'startedAt')),
     endedAt: numberOrNull(field(context, 'endedAt')),
     lastActivityAt: numberOrNull(field(last, 'at')),
-    questionCount: typeof questionsAsked === 'number' ? questionsAsked : 0,
     answeredCount: answeredIn(snapshot),
   };
 }
