@@ -100,8 +100,8 @@ async function speakAndSend(page: Page, seconds: number): Promise<void> {
 }
 
 /** Presses a play control and waits until its audio really plays (time moves, or it ends). */
-async function playsBack(page: Page, scope: ReturnType<Page['getByTestId']>): Promise<void> {
-  await scope.getByRole('button', { name: 'Play your answer' }).click();
+async function playsBack(page: Page, scope: ReturnType<Page['getByTestId']>, name = 'Play your answer'): Promise<void> {
+  await scope.getByRole('button', { name }).click();
   const audio = scope.getByTestId('answer-audio');
   await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.ended || element.currentTime > 0), { timeout: 15_000 }).toBe(true);
   expect(await audio.evaluate((element: HTMLAudioElement) => element.error)).toBeNull();
@@ -235,4 +235,24 @@ test('a reload mid-answer keeps the recording made so far, and it plays', async 
   await page.getByTestId('answer').press('Control+Enter');
   const spoken = page.getByTestId('transcript').locator('li[data-role="candidate"]').first();
   await playsBack(page, spoken);
+});
+
+test('what the candidate said before ending the interview early, never sent, can still be played from its question', async ({ page }) => {
+  test.setTimeout(180_000);
+  await startInterview(page, 2);
+  await expect(page.getByTestId('interview-status')).toHaveAttribute('data-phase', 'awaiting-answer', { timeout: 15_000 });
+  await page.getByTestId('mic-start').click();
+  await expect(page.locator('[data-vad]')).toHaveAttribute('data-vad', 'silero', { timeout: 60_000 });
+  await expect(page.getByTestId('answer')).not.toHaveValue('', { timeout: 30_000 });
+  await expect.poll(async () => (await storedChunks(page)).length, { timeout: 30_000 }).toBeGreaterThan(0);
+
+  await page.getByTestId('end-interview').click();
+  await page.getByTestId('end-interview-confirm').click();
+  await expect(page.locator('#interview-over')).toBeVisible({ timeout: 30_000 });
+  const transcript = page.getByTestId('transcript');
+  await expect(transcript.locator('li[data-role="candidate"]')).toHaveCount(0);
+  const question = transcript.locator('li[data-role="interviewer"]').first();
+  await playsBack(page, question, 'Play what you said (not sent)');
+  // The closing has nothing to play.
+  await expect(transcript.getByTestId('play-answer')).toHaveCount(1);
 });
