@@ -87,7 +87,9 @@ function clientGone(res: ServerResponse): AbortSignal {
 
 /** Sends one of the proxy's own responses (with the granted CORS headers); resolves with its status. */
 async function send(res: ServerResponse, response: Response, cors: Record<string, string> | null): Promise<number> {
+  // Read first: srvx's fast response no longer knows its status once it has been sent.
+  const status = response.status;
   if (cors) for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
   await sendNodeResponse(res, response).catch(() => res.destroy());
-  return response.status;
+  return status;
 }
