@@ -2,8 +2,7 @@
 import { H3, HTTPError, type H3Event } from 'h3';
 import type { ProxyContext } from './context.ts';
 import { corsHeadersFor, guardApi } from './http/guard.ts';
-import { errorResponse, internalErrorResponse, ProxyError } from './http/errors.ts';
-import { logApiCall, logUnhandled } from './http/log.ts';
+import { errorResponse, ProxyError } from './http/errors.ts';
 import { directStatus } from './http/relay-stream.ts';
 import { hasSecurityHeaders } from './http/respond.ts';
 import { SECURITY_HEADERS } from './http/security-headers.ts';
@@ -44,8 +43,8 @@ function toErrorResponse(ctx: ProxyContext, error: HTTPError, event: H3Event): R
   const cause = error.cause;
   if (cause instanceof ProxyError) return cause.toResponse();
   if (error.unhandled) {
-    logUnhandled(ctx.log, event.req.method, event.url.pathname, cause);
-    return internalErrorResponse();
+    ctx.log.error(`${event.req.method} ${event.url.pathname}: ${String(cause instanceof Error ? cause.message : cause)}`);
+    return errorResponse(500, 'internal', 'Something went wrong in the xquizit server. Try again; if it keeps happening, check its log.');
   }
   if (error.status === 404) return errorResponse(404, 'not_found', `Nothing is served at ${event.url.pathname}.`);
   if (error.status === 405) return errorResponse(405, 'method_not_allowed', `${event.req.method} is not allowed here.`);
@@ -65,6 +64,8 @@ function finishResponse(ctx: ProxyContext, response: Response, event: H3Event): 
     if (cors) for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
   }
   if (event.url.pathname.startsWith('/api/')) {
-    logApiCall(ctx.log, event.req.method, event.url.pathname, direct ?? response.status, startedAt.get(event) ?? performance.now());
+    const started = startedAt.get(event);
+    const ms = started === undefined ? 0 : performance.now() - started;
+    ctx.log.info(`${event.req.method} ${event.url.pathname} ${direct ?? response.status} ${ms.toFixed(1)}ms`);
   }
 }

@@ -1,12 +1,11 @@
 // Starts the proxy on a real socket and stops it gracefully: in-flight streams get a bounded time to finish.
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage, Server as NodeServer, ServerResponse } from 'node:http';
+import type { Server as NodeServer } from 'node:http';
 import { serve } from 'h3';
 import { createApp } from './app.ts';
 import type { ProxyConfig } from './config/index.ts';
 import { createContext, type ProxyContext } from './context.ts';
 import type { LogSink } from './http/log.ts';
-import { fastLlmPath } from './routes/fast-llm-path.ts';
 import { closeUpstreamSockets } from './upstream/http-client.ts';
 
 /** The proxy's release version, from its package.json. */
@@ -26,7 +25,6 @@ export async function startProxy(config: ProxyConfig, options: { logSink?: LogSi
   const context = createContext(config, { version: VERSION, logSink: options.logSink });
   await context.limits.ready();
   const server = serve(createApp(context), {
-    manual: true,
     port: config.port,
     hostname: config.host,
     silent: true,
@@ -34,16 +32,8 @@ export async function startProxy(config: ProxyConfig, options: { logSink?: LogSi
     // Bodies past the limit are cut off while they stream in, before they fill memory.
     maxRequestBodySize: config.maxBodyBytes,
   });
+  await server.ready();
   const nodeServer = server.node?.server as NodeServer | undefined;
-  const h3Handler = server.node?.handler;
-  if (!nodeServer || !h3Handler) throw new Error('srvx did not create a node:http server');
-  // The streaming LLM routes are served on node:http directly (see routes/fast-llm-path.ts); the rest by h3 through srvx.
-  const llm = fastLlmPath(context);
-  nodeServer.removeListener('request', h3Handler);
-  nodeServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (!llm(req, res)) void h3Handler(req, res);
-  });
-  await server.serve();
   const address = nodeServer?.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;

@@ -1,5 +1,5 @@
-// The LLM routes over a real socket (where they are served on node:http directly, not through h3): every check the
-// h3 routes make holds there too: token, origin, per-minute limit, allowlist, body size and shape, clamping.
+// The LLM routes over a real socket, as a client meets them: token, origin, per-minute limit, allowlist, body size and
+// shape, clamping, and log lines that carry neither bodies nor keys.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAT_PATH, geminiBody, startStack, streamPath, TEST_KEYS, type Stack } from './stack.ts';
 

@@ -34,11 +34,6 @@ export function errorResponse(
   });
 }
 
-/** The 500 for a failure no handler answered for; its cause goes to the log, never to the client. */
-export function internalErrorResponse(): Response {
-  return errorResponse(500, 'internal', 'Something went wrong in the xquizit server. Try again; if it keeps happening, check its log.');
-}
-
 /** A JSON success response that is never cached. */
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return respond(JSON.stringify(body), {

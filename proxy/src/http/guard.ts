@@ -16,58 +16,25 @@ const grantedCors = new WeakMap<H3Event, Record<string, string>>();
 /** How long a client is asked to wait while the limits cannot be checked. */
 const LIMITS_UNAVAILABLE_RETRY_SECONDS = 10;
 
-/** What the gate looks at in a request, whichever server path (h3, or the bare node:http one) received it. */
-export interface GateFacts {
-  method: string;
-  pathname: string;
-  origin: string | null;
-  /** The Host the request was sent to. */
-  host: string;
-  authorization: string | null;
-  /** The client's address (the socket's peer). */
-  ip: string | undefined;
-}
-
-/** The gate's verdict: a response that stops the request (or undefined to let it through), and the CORS headers granted. */
-export interface GateVerdict {
-  stop: Response | undefined | Promise<Response | undefined>;
-  cors: Record<string, string> | null;
-}
-
-/** Checks origin, token and limits for one /api request. */
-export function gateApi(ctx: ProxyContext, facts: GateFacts): GateVerdict {
-  const crossOrigin = facts.origin !== null && !isSameHost(facts.origin, facts.host);
-  const cors = crossOrigin ? corsHeaders(facts.origin, ctx.config.allowedOrigins) : null;
-  if (crossOrigin && !cors) {
-    return { cors, stop: errorResponse(403, 'forbidden_origin', `Requests from ${facts.origin} are not allowed: add it to ALLOWED_ORIGINS on the server.`) };
-  }
-  if (facts.method === 'OPTIONS') return { cors, stop: respond(null, { status: 204, headers: { ...cors, ...PREFLIGHT_HEADERS } }) };
-  if (OPEN_PATHS.has(facts.pathname)) return { cors, stop: undefined };
-  const token = bearerToken(facts.authorization);
-  if (!ctx.tokens.accepts(token)) {
-    return {
-      cors,
-      stop: errorResponse(401, 'unauthorized', 'This server needs an access token: ask its owner for one and enter it in the app.', {
-        'www-authenticate': 'Bearer',
-      }),
-    };
-  }
-  return { cors, stop: ctx.limits.take(clientKey(token, facts.ip)).then(refusalFor) };
-}
-
-/** The h3 middleware for /api: returns a response that stops the request, or undefined to let it through. */
+/** Returns a response that stops the request, or undefined to let it through. */
 export function guardApi(ctx: ProxyContext, event: H3Event): Response | undefined | Promise<Response | undefined> {
   const request = event.req;
-  const { stop, cors } = gateApi(ctx, {
-    method: request.method,
-    pathname: event.url.pathname,
-    origin: request.headers.get('origin'),
-    host: request.headers.get('host') ?? new URL(request.url).host,
-    authorization: request.headers.get('authorization'),
-    ip: request.ip,
-  });
+  const origin = request.headers.get('origin');
+  const crossOrigin = origin !== null && !isSameHost(origin, request);
+  const cors = crossOrigin ? corsHeaders(origin, ctx.config.allowedOrigins) : null;
+  if (crossOrigin && !cors) {
+    return errorResponse(403, 'forbidden_origin', `Requests from ${origin} are not allowed: add it to ALLOWED_ORIGINS on the server.`);
+  }
   if (cors) grantedCors.set(event, cors);
-  return stop;
+  if (request.method === 'OPTIONS') return respond(null, { status: 204, headers: { ...cors, ...PREFLIGHT_HEADERS } });
+  if (OPEN_PATHS.has(event.url.pathname)) return undefined;
+  const token = bearerToken(request.headers.get('authorization'));
+  if (!ctx.tokens.accepts(token)) {
+    return errorResponse(401, 'unauthorized', 'This server needs an access token: ask its owner for one and enter it in the app.', {
+      'www-authenticate': 'Bearer',
+    });
+  }
+  return ctx.limits.take(clientKey(token, request.ip)).then(refusalFor);
 }
 
 /** The response that refuses a request past its limits, or undefined when it may go on. */
@@ -116,9 +83,9 @@ export function corsHeadersFor(event: H3Event): Record<string, string> | undefin
 }
 
 /** Same-origin check by host, so a TLS-terminating reverse proxy in front does not break it. */
-function isSameHost(origin: string, host: string): boolean {
+function isSameHost(origin: string, request: Request): boolean {
   try {
-    return new URL(origin).host === host;
+    return new URL(origin).host === (request.headers.get('host') ?? new URL(request.url).host);
   } catch {
     return false;
   }

@@ -35,16 +35,6 @@ export function batchedStdout(): LogSink {
   };
 }
 
-/** Logs one finished /api call: method, path, status and time taken (never its body). */
-export function logApiCall(log: Logger, method: string, pathname: string, status: number, startedAt: number): void {
-  log.info(`${method} ${pathname} ${status} ${(performance.now() - startedAt).toFixed(1)}ms`);
-}
-
-/** Logs a failure no handler answered for (its message only). */
-export function logUnhandled(log: Logger, method: string, pathname: string, cause: unknown): void {
-  log.error(`${method} ${pathname}: ${String(cause instanceof Error ? cause.message : cause)}`);
-}
-
 /** Returns a function that replaces each secret in a string with `[redacted]`. */
 export function scrubber(secrets: readonly string[]): (text: string) => string {
   const ordered = [...new Set(secrets)].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);

@@ -2,7 +2,7 @@
 // the response with .pipe(), as a plain node:http relay would: no web stream, and no stream.pipeline, whose
 // AbortController per response (aborted, with a DOMException, at every end) is CPU each new stream pays while a
 // burst of them queues. Through app.fetch (tests, no socket) it is an ordinary Response over the same stream.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { H3Event } from 'h3';
 import { corsHeadersFor } from './guard.ts';
 import { respond } from './respond.ts';
@@ -18,13 +18,7 @@ export function relayStream(event: H3Event, upstream: IncomingMessage, status: n
   const res = event.runtime?.node?.res;
   if (!res) return respond(upstream, { status, headers });
   sentDirectly.add(event);
-  // The proxy serves HTTP/1.1 only (no TLS, so srvx never makes an HTTP/2 server): the response is a ServerResponse.
-  return pipeToClient(res as ServerResponse, upstream, status, { ...corsHeadersFor(event), ...headers }).then(() => HANDLED);
-}
-
-/** Writes the head (security headers, then `headers`) and pipes `upstream` into `res`; settles once `res` has closed. */
-export function pipeToClient(res: ServerResponse, upstream: IncomingMessage, status: number, headers: Record<string, string>): Promise<void> {
-  res.writeHead(status, { ...SECURITY_HEADERS, ...headers });
+  res.writeHead(status, { ...SECURITY_HEADERS, ...corsHeadersFor(event), ...headers });
   return new Promise((resolve) => {
     // The upstream cut off mid-answer (reset, or its silence timed out): cut the client off too, so it sees a
     // broken stream rather than a clean end.
@@ -35,7 +29,7 @@ export function pipeToClient(res: ServerResponse, upstream: IncomingMessage, sta
     upstream.on('error', () => undefined);
     res.once('close', () => {
       if (!res.writableFinished) upstream.destroy();
-      resolve();
+      resolve(HANDLED);
     });
     upstream.pipe(res);
   });

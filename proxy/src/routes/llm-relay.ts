@@ -1,6 +1,5 @@
 // The relay every LLM route shares: sends a checked body upstream with the key, then passes the answer on as a
 // Node stream (chunk by chunk, never buffered; a client that leaves aborts the upstream) or relays its error.
-import type { IncomingMessage } from 'node:http';
 import type { H3Event } from 'h3';
 import type { ProxyContext } from '../context.ts';
 import { relayStream } from '../http/relay-stream.ts';
@@ -19,21 +18,8 @@ export interface LlmUpstreamCall {
   stream: boolean;
 }
 
-/** An upstream's successful answer, ready to be piped on to the client. */
-export interface LlmStream {
-  upstream: IncomingMessage;
-  status: number;
-  headers: Record<string, string>;
-}
-
 /** Makes the call and answers with the upstream's stream or JSON, or its error with status, body and Retry-After. */
 export async function relayLlm(ctx: ProxyContext, event: H3Event, call: LlmUpstreamCall): Promise<Response | symbol> {
-  const answer = await callLlm(ctx, call, event.req.signal);
-  return answer instanceof Response ? answer : relayStream(event, answer.upstream, answer.status, answer.headers);
-}
-
-/** Sends the call upstream (aborted with `signal`): its answer to stream on, or the error response to send instead. */
-export async function callLlm(ctx: ProxyContext, call: LlmUpstreamCall, signal: AbortSignal): Promise<LlmStream | Response> {
   let upstream;
   try {
     upstream = await requestUpstream({
@@ -41,7 +27,7 @@ export async function callLlm(ctx: ProxyContext, call: LlmUpstreamCall, signal: 
       method: 'POST',
       headers: { 'content-type': 'application/json', ...call.headers },
       body: call.body,
-      signal,
+      signal: event.req.signal,
       timeoutMs: ctx.config.upstreamTimeoutMs,
     });
   } catch (error) {
@@ -49,5 +35,5 @@ export async function callLlm(ctx: ProxyContext, call: LlmUpstreamCall, signal: 
   }
   if ((upstream.statusCode ?? 500) >= 400) return relayUpstreamError(ctx, upstream, call.service);
   const contentType = upstream.headers['content-type'] ?? (call.stream ? 'text/event-stream' : 'application/json');
-  return { upstream, status: upstream.statusCode ?? 200, headers: { 'content-type': contentType, 'cache-control': 'no-cache', 'x-accel-buffering': 'no' } };
+  return relayStream(event, upstream, upstream.statusCode ?? 200, { 'content-type': contentType, 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
 }
