@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => gemini.close());
 
-describe('the proxy process', () => {
+// Each test starts a proxy process (TypeScript loaded afresh): seconds of start-up on a busy 2-core machine.
+describe('the proxy process', { timeout: 30_000 }, () => {
   it('stops a bad configuration with one line and exit code 1', async () => {
     const child = spawnProxy({ PORT: 'eighty' });
     let err = '';
