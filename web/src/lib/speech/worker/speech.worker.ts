@@ -185,14 +185,14 @@ async function handleStt(message: SttToWorker): Promise<void> {
       return;
     }
     case SttCommand.transcribe: {
-      const { id, samples } = message;
+      const { id, samples, language } = message;
       if (!recognizer) {
         scope.postMessage({ type: SttReply.failed, id, message: 'The speech recognition model is not loaded.' });
         return;
       }
       try {
         const started = performance.now();
-        const text = await recognize(recognizer.asr, samples);
+        const text = await recognize(recognizer.asr, samples, language);
         scope.postMessage({ type: SttReply.transcribed, id, text, modelMs: performance.now() - started });
       } catch (error) {
         scope.postMessage({ type: SttReply.failed, id, message: describe(error) });
