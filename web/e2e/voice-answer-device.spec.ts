@@ -1,9 +1,11 @@
 // Answering out loud with no speech service on the server: Chromium's fake microphone plays the spoken fixture, the
 // tiny Moonshine stand-in (served from MODELS_DIR) recognizes it in the speech worker beside the interviewer's voice;
-// words appear live and land in the answer box, "Done" sends them, and no audio leaves the page. A model that cannot load says so and
+// words appear live and land in the answer box, "Done" sends them, and no audio leaves the page. An answer in
+// another language is recognized by the tiny Whisper base stand-in instead. A model that cannot load says so and
 // leaves typing.
 import type { Page, Request } from '@playwright/test';
 import { STAND_IN_WORDS } from '../scripts/make-stt-test-models.ts';
+import { WHISPER_LANGUAGE_CODES, WHISPER_STAND_IN_WORDS } from '../scripts/make-whisper-test-model.ts';
 import { expect, FAKE_GEMINI_KEY, fakeMicrophoneLaunch, startInterview, startProxy, test as base, TEST_MODELS_DIR } from './harness/index.ts';
 
 // The proxy with the fake Gemini and the test models, and no RunPod.
@@ -60,6 +62,39 @@ test('with no speech service on the server, the answer is recognized on this dev
   expect(urls).toContain(`${proxyURL}/models/onnx-community/moonshine-base-ONNX/onnx/decoder_model_merged_quantized.onnx`);
   // One worker for the voice and the recognizer.
   expect(page.workers().map((worker) => new URL(worker.url()).pathname)).toEqual([expect.stringMatching(/\/speech\.worker-[\w-]+\.js$/)]);
+});
+
+test('an answer in German is recognized on this device by Whisper base, told the language, and no audio is sent', async ({ page, proxyURL }) => {
+  await page.addInitScript(() => {
+    if (location.origin !== 'null' && localStorage.getItem('xquizit:stt-settings') === null) localStorage.setItem('xquizit:stt-settings', JSON.stringify({ engine: 'device', language: 'de' }));
+  });
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto('/');
+  await page.getByText('Settings: this server, your microphone and the language you answer in').click();
+  await expect(page.getByText(/Whisper base for German: a 77 MB download the first time/)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('stt-language')).toHaveValue('de');
+  await startInterview(page, 3);
+  await awaitQuestion(page);
+  await expect(page.getByTestId('stt-engine')).toContainText('Whisper base');
+
+  await page.getByTestId('mic-start').click();
+  await expect(page.getByTestId('stt-model-status')).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+  const answer = page.getByTestId('answer');
+  const words = new RegExp(`\\b(${WHISPER_STAND_IN_WORDS.join('|')})\\b`);
+  await expect(answer).toHaveValue(words, { timeout: 30_000 });
+  await page.waitForTimeout(4_000);
+  await page.getByTestId('mic-done').click();
+  const sent = page.getByTestId('transcript').locator('li[data-role="candidate"] > p');
+  await expect(sent).toHaveCount(1, { timeout: 30_000 });
+  // The stand-in starts at the language's number mod 4: German's, so the prefix carried <|de|>.
+  const german = WHISPER_STAND_IN_WORDS[WHISPER_LANGUAGE_CODES.indexOf('de') % WHISPER_STAND_IN_WORDS.length]!;
+  expect(await sent.innerText()).toMatch(new RegExp(`^${german}\\b`));
+
+  expect(requests.filter((url) => url.includes('/api/stt'))).toEqual([]);
+  expect(requests.filter((url) => !url.startsWith(proxyURL) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+  expect(requests).toContain(`${proxyURL}/models/onnx-community/whisper-base/onnx/decoder_model_merged_quantized.onnx`);
+  expect(requests.filter((url) => url.includes('/moonshine-'))).toEqual([]);
 });
 
 test('a speech model that cannot load says so in plain words and leaves typing', async ({ page }) => {

@@ -1,6 +1,7 @@
-// Writes the tiny stand-ins for Moonshine base and tiny that tests load instead of the real models: an encoder and a
-// merged decoder with Moonshine's exact input and output names, a word-level tokenizer and the seven files the
-// transformers.js pipeline reads, in the Hugging Face layout. Run from web/: npx tsx scripts/make-stt-test-models.ts
+// Writes the tiny stand-ins for Moonshine base and tiny (and, from make-whisper-test-model.ts, Whisper base) that tests
+// load instead of the real models: an encoder and a merged decoder with Moonshine's exact input and output names, a
+// word-level tokenizer and the seven files the transformers.js pipeline reads, in the Hugging Face layout.
+// Run from web/: npx tsx scripts/make-stt-test-models.ts
 //
 // What they "hear": the encoder measures the seconds of sound (samples louder than SOUND_THRESHOLD); the decoder
 // writes WORDS_PER_SECOND words per second of it (rounded up), cycling through STAND_IN_WORDS, then ends. Silence
@@ -9,11 +10,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import onnxProto from 'onnx-proto';
-import { intAttribute, node, scalar, valueInfo } from './make-tts-test-model.ts';
+import { intAttribute, model, node, scalar, tensorConstant, valueInfo } from './make-tts-test-model.ts';
+import { whisperTestModelFiles } from './make-whisper-test-model.ts';
 
 const { onnx } = onnxProto;
 const { DataType } = onnx.TensorProto;
-const { AttributeType } = onnx.AttributeProto;
 
 /**
  * Where the files are committed: `<MODELS_DIR>/<org>/<model>/...`, beside the Kokoro stand-in, so the one MODELS_DIR
@@ -40,22 +41,6 @@ const FIRST_WORD_ID = SPECIAL_TOKENS.length;
 const VOCAB_SIZE = SPECIAL_TOKENS.length + STAND_IN_WORDS.length;
 // hidden_size 2 (the seconds of sound, and 0), one layer, one head: the key/value dims are [batch, 1, length, 2].
 const HIDDEN_SIZE = 2;
-
-// Warning: IR 8 / opset 13 on purpose: onnxruntime-node 1.21 and onnxruntime-web 1.22 both accept them.
-function model(name: string, nodes: InstanceType<typeof onnx.NodeProto>[], input: InstanceType<typeof onnx.ValueInfoProto>[], output: InstanceType<typeof onnx.ValueInfoProto>[]): Uint8Array {
-  const proto = onnx.ModelProto.create({
-    irVersion: 8,
-    producerName: 'xquizit make-stt-test-models',
-    opsetImport: [{ domain: '', version: 13 }],
-    graph: { name, node: nodes, input, output },
-  });
-  return onnx.ModelProto.encode(proto).finish();
-}
-
-function tensorConstant(name: string, dataType: 'float' | 'int64', dims: number[], values: number[]) {
-  const t = dataType === 'float' ? { name, dataType: DataType.FLOAT, dims, floatData: values } : { name, dataType: DataType.INT64, dims, int64Data: values };
-  return onnx.NodeProto.create({ opType: 'Constant', output: [name], attribute: [{ name: 'value', type: AttributeType.TENSOR, t }] });
-}
 
 /** The encoder: `input_values` [batch, samples] → `last_hidden_state` [1, 1, 2] = [[[seconds of sound, 0]]]. */
 export function encoderBytes(): Uint8Array {
@@ -190,11 +175,11 @@ function configFiles(): [string, Uint8Array][] {
   ];
 }
 
-/** Every file of the stand-ins, by path relative to STT_TEST_MODELS_DIR: each dtype the app may ask for (fp32, q8). */
+/** Every file of the stand-ins (Moonshine's and Whisper's), by path relative to STT_TEST_MODELS_DIR: each dtype the app may ask for (fp32, q8). */
 export function sttTestModelFiles(): Map<string, Uint8Array> {
   const encoder = encoderBytes();
   const decoder = decoderBytes();
-  const files = new Map<string, Uint8Array>();
+  const files = whisperTestModelFiles();
   for (const id of STT_TEST_MODEL_IDS) {
     for (const [name, bytes] of configFiles()) files.set(`${id}/${name}`, bytes);
     for (const suffix of ['', '_quantized']) {

@@ -34,6 +34,24 @@ const VOCAB_CHARS: readonly [string, number][] = [
 const { DataType } = onnx.TensorProto;
 const { AttributeType } = onnx.AttributeProto;
 
+// Warning: IR 8 / opset 13 on purpose: onnxruntime-node 1.21 and onnxruntime-web 1.22 both accept them.
+/** An ONNX model of one graph. */
+export function model(name: string, nodes: InstanceType<typeof onnx.NodeProto>[], input: InstanceType<typeof onnx.ValueInfoProto>[], output: InstanceType<typeof onnx.ValueInfoProto>[]): Uint8Array {
+  const proto = onnx.ModelProto.create({
+    irVersion: 8,
+    producerName: 'xquizit make-stt-test-models',
+    opsetImport: [{ domain: '', version: 13 }],
+    graph: { name, node: nodes, input, output },
+  });
+  return onnx.ModelProto.encode(proto).finish();
+}
+
+/** A Constant node holding a float or int64 tensor. */
+export function tensorConstant(name: string, dataType: 'float' | 'int64', dims: number[], values: number[]) {
+  const t = dataType === 'float' ? { name, dataType: DataType.FLOAT, dims, floatData: values } : { name, dataType: DataType.INT64, dims, int64Data: values };
+  return onnx.NodeProto.create({ opType: 'Constant', output: [name], attribute: [{ name: 'value', type: AttributeType.TENSOR, t }] });
+}
+
 /** A Constant node holding one float or int64 scalar. */
 export function scalar(name: string, value: number, dataType: 'float' | 'int64'): InstanceType<typeof onnx.NodeProto> {
   const tensor =

@@ -9,6 +9,7 @@ import { InterviewScreen, InterviewSession } from './lib/interview-screen/index.
 import type { DownloadRequest } from './lib/downloads/index.ts';
 import type { LlmClient } from './lib/llm/index.ts';
 import { DeviceEngine } from './lib/speech/stt/engines/device/index.ts';
+import { loadSttSettings } from './lib/speech/stt/index.ts';
 import { sharedSpeechWorker } from './lib/speech/worker/index.ts';
 import {
   InterviewerVoice,
@@ -45,7 +46,7 @@ export interface InterviewKit {
   InterviewScreen: typeof InterviewScreen;
   /** The interviewer's voice (one per page). */
   voice: InterviewerVoice;
-  /** Speech-to-text on this device (Moonshine in the speech worker), loaded when first needed. */
+  /** Speech-to-text on this device (Moonshine or Whisper in the speech worker), loaded when first needed. */
   deviceSpeechToText: DeviceEngine;
   /** Starts a new interview. */
   start(input: InterviewInput): InterviewSession;
@@ -100,16 +101,18 @@ export function createInterviewKit(deps: InterviewKitDeps): InterviewKit {
         otherwise: 'Not now: your browser’s own voice reads the questions instead.',
       }),
   });
-  // The candidate's words are recognized in the same worker as the voice, from the same model source.
+  // The candidate's words are recognized in the same worker as the voice, from the same model source, by the model
+  // of the language in the microphone settings.
   const deviceSpeechToText = new DeviceEngine({
     worker: sharedSpeechWorker(),
     origin: deps.origin,
     source: () => resolveModelSource('auto', deps.serverModels()),
+    language: () => loadSttSettings().language,
     persistStorage: () => requestPersistentStorage(navigator.storage),
     confirmDownload: (download) =>
       deps.confirmDownload({
         ...download,
-        name: 'The speech recognition model (Moonshine base)',
+        name: `The speech recognition model (${download.label})`,
         purpose: 'to recognize your spoken answers on this device',
         otherwise: 'Not now: type your answers; pressing the microphone asks again.',
       }),

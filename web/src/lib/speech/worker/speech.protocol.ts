@@ -1,5 +1,5 @@
 // Messages between the main thread and the one speech worker, which hosts Kokoro (the interviewer's voice), Silero
-// (voice activity in the candidate's answer) and Moonshine (the answer's words) on one ONNX Runtime. Samples travel as transferred ArrayBuffers.
+// (voice activity in the candidate's answer) and Moonshine or Whisper (the answer's words) on one ONNX Runtime. Samples travel as transferred ArrayBuffers.
 import type { FileProgress, ModelSource, TtsBackendInfo, TtsLoadOptions } from '../tts/types.ts';
 
 /** Kokoro commands the worker understands. */
@@ -50,10 +50,13 @@ export type VadToWorker =
   | { type: typeof VadCommand.frame; id: number; frame: Float32Array }
   | { type: typeof VadCommand.reset; id: number };
 
-/** Main thread → worker, for the recognizer: load a model from a source, or transcribe one clip (16 kHz floats). */
+/**
+ * Main thread → worker, for the recognizer: load a model from a source, or transcribe one clip (16 kHz floats) in a
+ * language (Whisper uses it; Moonshine is English only; null means English).
+ */
 export type SttToWorker =
   | { type: typeof SttCommand.load; id: number; modelId: string; source: ModelSource; origin: string }
-  | { type: typeof SttCommand.transcribe; id: number; samples: Float32Array };
+  | { type: typeof SttCommand.transcribe; id: number; samples: Float32Array; language: string | null };
 
 /** Main thread → worker. Requests of one kind are handled in arrival order; voice activity goes first (see speech.worker.ts). */
 export type ToWorker = TtsToWorker | VadToWorker | SttToWorker;

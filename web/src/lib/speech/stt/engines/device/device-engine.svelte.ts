@@ -1,10 +1,11 @@
-// The on-device engine: Moonshine in the shared speech worker, loaded on first use (from this server's /models/
-// mirror or Hugging Face), its download shown as it goes, one clip at a time. Its status is reactive for the controls.
+// The on-device engine: Moonshine (English) or Whisper base (other languages) in the shared speech worker, loaded on
+// first use (from this server's /models/ mirror or Hugging Face), its download shown as it goes, one clip at a time.
+// Its status is reactive for the controls.
 import { SpeechWorkerError, SttCommand, SttReply, TtsReply, type SpeechWorker } from '../../../worker/index.ts';
 import type { FileProgress, ModelSource } from '../../../tts/index.ts';
 import { pcm16ToFloat } from '../../resample.ts';
 import type { EnginePolicy, ModelStatus, SpeechToTextEngine } from '../../engine.ts';
-import { MOONSHINE_DOWNLOADS, MOONSHINE_MODELS, type MoonshineSize } from './recognizer.ts';
+import { deviceModelFor, type DeviceModel, type MoonshineSize } from './models.ts';
 
 /**
  * One clip at a time (one worker); partials of the open segment about every 1.2 s once it has grown by 0.5 s
@@ -23,11 +24,23 @@ export interface DeviceEngineDeps {
   origin: string;
   /** Where the model files come from, read when the model loads. */
   source: () => ModelSource;
+  /** Moonshine's size for English answers (base unless told). */
   size?: MoonshineSize;
+  /** The answers' language as the settings hold it, read for the model's name, size and preparing (English when absent). */
+  language?: () => string | null;
   /** Asks the candidate before the model's download (metered connections); false on "Not now". Absent: never asks. */
-  confirmDownload?: (download: { modelId: string; bytes: number; files: readonly string[] }) => Promise<boolean>;
+  confirmDownload?: (download: ModelDownload) => Promise<boolean>;
   /** Asks the browser to keep the stored model (navigator.storage.persist), once it is stored. */
   persistStorage?: () => Promise<unknown>;
+}
+
+/** A model's first download, as the candidate is asked about it. */
+export interface ModelDownload {
+  modelId: string;
+  /** The model's name: "Whisper base". */
+  label: string;
+  bytes: number;
+  files: readonly string[];
 }
 
 /** The candidate said "Not now" to the model's download. */
@@ -40,40 +53,42 @@ export class DeviceModelError extends Error {
   override readonly name = 'DeviceModelError';
 }
 
-/** Moonshine in the speech worker, as a speech-to-text engine. */
+/** Moonshine or Whisper in the speech worker, as a speech-to-text engine: the answer's language picks the model. */
 export class DeviceEngine implements SpeechToTextEngine {
   readonly kind = 'device';
   readonly policy = DEVICE_POLICY;
-  /** Where the model stands. */
+  /** Where the model of the current language stands. */
   status = $state.raw<ModelStatus>({ kind: 'idle' });
-  /** The model's name, for the candidate. */
-  readonly label: string;
-  /** What the model downloads the first time, in bytes. */
-  readonly downloadBytes: number;
   readonly #deps: DeviceEngineDeps;
-  readonly #modelId: string;
-  readonly #download: { modelId: string; bytes: number; files: readonly string[] };
-  #loading: Promise<void> | null = null;
+  /** The model loaded (or loading) in the worker, and its load. */
+  #loaded: { modelId: string; promise: Promise<void> } | null = null;
   #persistAsked = false;
 
   constructor(deps: DeviceEngineDeps) {
     this.#deps = deps;
-    const size = deps.size ?? 'base';
-    this.#modelId = MOONSHINE_MODELS[size];
-    this.label = `Moonshine ${size}`;
-    this.downloadBytes = MOONSHINE_DOWNLOADS[size].bytes;
-    this.#download = { modelId: this.#modelId, ...MOONSHINE_DOWNLOADS[size] };
     // A crashed worker lost the model: the next clip loads it again.
     deps.worker.onBroken(() => {
-      this.#loading = null;
+      this.#loaded = null;
       if (this.status.kind === 'ready') this.status = { kind: 'idle' };
     });
   }
 
-  /** Loads the model (once; again after the worker broke). Rejects with DeviceModelError. */
-  load(): Promise<void> {
-    this.#loading ??= this.#load().catch((error: unknown) => {
-      this.#loading = null;
+  /** The model's name, for the candidate (that of the language the settings hold now). */
+  get label(): string {
+    return this.#current().label;
+  }
+
+  /** What the model downloads the first time, in bytes. */
+  get downloadBytes(): number {
+    return this.#current().bytes;
+  }
+
+  /** Loads the model of `language` (once; again after the worker broke or for another model). Rejects with DeviceModelError. */
+  load(language: string | null = this.#language()): Promise<void> {
+    const model = this.#modelFor(language);
+    if (this.#loaded?.modelId === model.id) return this.#loaded.promise;
+    const promise = this.#load(model).catch((error: unknown) => {
+      if (this.#loaded?.promise === promise) this.#loaded = null;
       if (error instanceof DownloadDeclinedError) {
         this.status = { kind: 'idle' };
         throw new DeviceModelError(error.message);
@@ -82,12 +97,15 @@ export class DeviceEngine implements SpeechToTextEngine {
       this.status = { kind: 'failed', message };
       throw new DeviceModelError(message);
     });
-    return this.#loading;
+    this.#loaded = { modelId: model.id, promise };
+    return promise;
   }
 
   async confirmDownload(): Promise<boolean> {
-    if (this.status.kind === 'ready' || this.status.kind === 'loading' || !this.#deps.confirmDownload) return true;
-    return this.#deps.confirmDownload(this.#download);
+    const model = this.#current();
+    if (this.#loaded?.modelId === model.id && (this.status.kind === 'ready' || this.status.kind === 'loading')) return true;
+    if (!this.#deps.confirmDownload) return true;
+    return this.#deps.confirmDownload(downloadOf(model));
   }
 
   prepare(): void {
@@ -95,11 +113,12 @@ export class DeviceEngine implements SpeechToTextEngine {
     this.load().catch(() => undefined);
   }
 
-  async transcribe(clip: { pcm: Int16Array }, signal: AbortSignal): Promise<string> {
-    await this.load();
+  async transcribe(clip: { pcm: Int16Array; language: string | null }, signal: AbortSignal): Promise<string> {
+    await this.load(clip.language);
     signal.throwIfAborted();
     const samples = pcm16ToFloat(clip.pcm);
-    const reply = await this.#deps.worker.request((id) => ({ type: SttCommand.transcribe, id, samples }), [samples.buffer]);
+    const { language } = clip;
+    const reply = await this.#deps.worker.request((id) => ({ type: SttCommand.transcribe, id, samples, language }), [samples.buffer]);
     signal.throwIfAborted();
     if (reply.type === SttReply.failed) throw new DeviceModelError(reply.message);
     if (reply.type !== SttReply.transcribed) throw new DeviceModelError(`unexpected reply ${reply.type}`);
@@ -116,12 +135,24 @@ export class DeviceEngine implements SpeechToTextEngine {
     return `The speech recognition model on this device failed (${detail}). Type this part of your answer; reloading the page may help.`;
   }
 
-  async #load(): Promise<void> {
-    if (this.#deps.confirmDownload && !(await this.confirmDownload())) throw new DownloadDeclinedError('The speech model was not downloaded: you chose "Not now".');
+  #language(): string | null {
+    return this.#deps.language ? this.#deps.language() : 'en';
+  }
+
+  #modelFor(language: string | null): DeviceModel {
+    return deviceModelFor(language, this.#deps.size ?? 'base');
+  }
+
+  #current(): DeviceModel {
+    return this.#modelFor(this.#language());
+  }
+
+  async #load(model: DeviceModel): Promise<void> {
+    if (this.#deps.confirmDownload && !(await this.#deps.confirmDownload(downloadOf(model)))) throw new DownloadDeclinedError('The speech model was not downloaded: you chose "Not now".');
     this.status = { kind: 'loading', fraction: null };
     const { origin } = this.#deps;
     const reply = await this.#deps.worker.request(
-      (id) => ({ type: SttCommand.load, id, modelId: this.#modelId, source: this.#deps.source(), origin }),
+      (id) => ({ type: SttCommand.load, id, modelId: model.id, source: this.#deps.source(), origin }),
       [],
       (progress) => {
         if (progress.type === TtsReply.progress) this.status = { kind: 'loading', fraction: fractionOf(progress.files) };
@@ -138,6 +169,10 @@ export class DeviceEngine implements SpeechToTextEngine {
     this.#persistAsked = true;
     void this.#deps.persistStorage?.().catch(() => undefined);
   }
+}
+
+function downloadOf(model: DeviceModel): ModelDownload {
+  return { modelId: model.id, label: model.label, bytes: model.bytes, files: model.files };
 }
 
 /** The downloaded share of every file whose size is known; null while none is. */

@@ -24,7 +24,7 @@ function healthy(message: ToWorker): FromWorker[] {
         { type: SttReply.loaded, id: message.id },
       ];
     case 'stt-transcribe':
-      return [{ type: SttReply.transcribed, id: message.id, text: `heard ${message.samples.length} samples, first ${message.samples[0]}`, modelMs: 3 }];
+      return [{ type: SttReply.transcribed, id: message.id, text: `heard ${message.samples.length} samples, first ${message.samples[0]}${message.language === 'en' ? '' : ` in ${message.language}`}`, modelMs: 3 }];
     default:
       return [];
   }
@@ -75,10 +75,30 @@ describe('DeviceEngine', () => {
     expect(started).toEqual([]);
     expect(await engine.transcribe(clip([0]), new AbortController().signal)).toBe('heard 1 samples, first 0');
     expect(asked).toHaveLength(3);
-    expect(asked[0]).toEqual({ modelId: 'onnx-community/moonshine-base-ONNX', bytes: 120_000_000, files: ['onnx/encoder_model.onnx', 'onnx/decoder_model_merged_quantized.onnx'] });
+    expect(asked[0]).toEqual({ modelId: 'onnx-community/moonshine-base-ONNX', label: 'Moonshine base', bytes: 120_000_000, files: ['onnx/encoder_model.onnx', 'onnx/decoder_model_merged_quantized.onnx'] });
     // Ready: never asked again.
     expect(await engine.confirmDownload()).toBe(true);
     expect(asked).toHaveLength(3);
+  });
+
+  it('uses Whisper base for an answer in another language, passing the language, and Moonshine again for English', async () => {
+    let language: string | null = 'de';
+    const asked: { modelId: string; label: string; bytes: number }[] = [];
+    const { engine, started } = engineWith(healthy, { language: () => language, confirmDownload: async (download) => (asked.push(download), true) });
+    expect([engine.label, engine.downloadBytes]).toEqual(['Whisper base', 77_000_000]);
+    expect(await engine.confirmDownload()).toBe(true);
+    expect(await engine.transcribe({ ...clip([0]), language: 'de' }, new AbortController().signal)).toBe('heard 1 samples, first 0 in de');
+    expect(await engine.transcribe({ ...clip([0]), language: 'de' }, new AbortController().signal)).toBe('heard 1 samples, first 0 in de');
+    language = 'en';
+    expect([engine.label, engine.downloadBytes]).toEqual(['Moonshine base', 120_000_000]);
+    expect(await engine.transcribe(clip([0]), new AbortController().signal)).toBe('heard 1 samples, first 0');
+    const loads = started[0]?.received.map(({ message }) => message).filter((message) => message.type === 'stt-load');
+    expect(loads?.map((message) => message.modelId)).toEqual(['onnx-community/whisper-base', 'onnx-community/moonshine-base-ONNX']);
+    expect(asked.map(({ label, bytes }) => [label, bytes])).toEqual([
+      ['Whisper base', 77_000_000],
+      ['Whisper base', 77_000_000],
+      ['Moonshine base', 120_000_000],
+    ]);
   });
 
   it('asks the browser to keep storage once the model is stored, and only once', async () => {
