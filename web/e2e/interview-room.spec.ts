@@ -21,6 +21,24 @@ async function expectQuestionAndAnswerOnScreen(page: Page): Promise<void> {
   await expect(page.getByTestId('answer')).toBeFocused();
 }
 
+/** Where the page rests once the candidate's scroll is over: the same non-zero position on two reads 300 ms apart (a
+ * wheel scroll is animated, and on a busy machine the animation can still be under way). */
+async function settledScroll(page: Page): Promise<number> {
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const now = await page.evaluate(() => window.scrollY);
+        const settled = now > 0 && now === last;
+        last = now;
+        return settled;
+      },
+      { intervals: [300] },
+    )
+    .toBe(true);
+  return last;
+}
+
 const LONG_ANSWER =
   'I led the move of our billing service to Kafka over two quarters, wrote the migration plan, ran the dual writes, and we cut failed invoices by half while keeping the on-call load flat.';
 
@@ -39,8 +57,7 @@ for (const viewport of [
       for (let turn = 0; turn < 2; turn++) {
         // The candidate has scrolled down to read the transcript before answering, and stays there while the clock ticks.
         await page.mouse.wheel(0, 2000);
-        await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
-        const scrolledTo = await page.evaluate(() => window.scrollY);
+        const scrolledTo = await settledScroll(page);
         await page.waitForTimeout(2_500);
         expect(await page.evaluate(() => window.scrollY)).toBe(scrolledTo);
         await answer(page, LONG_ANSWER);
