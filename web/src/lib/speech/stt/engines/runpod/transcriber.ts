@@ -81,11 +81,15 @@ export function promptTail(text: string): string {
 /** A Transcribe over the proxy; each request is abandoned after `timeoutMs` (the proxy itself answers within 30 s). */
 export function createTranscriber(apiFetch: ApiFetch, timeoutMs: number): Transcribe {
   const send = async (path: string, init: RequestInit, signal: AbortSignal): Promise<Response> => {
-    const timeout = AbortSignal.timeout(timeoutMs);
+    // Warning: a timer held here, not AbortSignal.timeout: a runtime may collect a timeout signal that only a composite
+    // refers to (Node has had such bugs), and the try would never end; a unit test once hung so. It still bounds the body.
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException(`No answer after ${String(timeoutMs)} ms.`, 'TimeoutError')), timeoutMs);
     try {
-      return await apiFetch(path, { ...init, signal: AbortSignal.any([signal, timeout]) });
+      return await apiFetch(path, { ...init, signal: AbortSignal.any([signal, timeout.signal]) });
     } catch (error) {
-      if (timeout.aborted && !signal.aborted) throw new TranscriptionTimeout(`No answer from the server after ${Math.round(timeoutMs / 1000)} s.`);
+      clearTimeout(timer);
+      if (timeout.signal.aborted && !signal.aborted) throw new TranscriptionTimeout(`No answer from the server after ${Math.round(timeoutMs / 1000)} s.`);
       throw error;
     }
   };
