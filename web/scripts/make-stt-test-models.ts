@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import onnxProto from 'onnx-proto';
 import { intAttribute, model, node, scalar, tensorConstant, valueInfo } from './make-tts-test-model.ts';
+import { cacheNodes, decoderInterface, jsonBytes, logitsNodes } from './stand-in-decoder.ts';
 import { whisperTestModelFiles } from './make-whisper-test-model.ts';
 
 const { onnx } = onnxProto;
@@ -68,19 +69,11 @@ export function encoderBytes(): Uint8Array {
  * The encoder cache is the encoder's output; the past encoder cache and `use_cache_branch` are accepted and unused.
  */
 export function decoderBytes(): Uint8Array {
-  const kvDims = (length: string) => ['batch_size', 1, length, HIDDEN_SIZE];
+  const { inputs, outputs } = decoderInterface(HIDDEN_SIZE, VOCAB_SIZE);
   return model(
     'moonshine_decoder_merged_stand_in',
     [
-      node('Cast', ['input_ids'], 'ids_f', [intAttribute('to', DataType.FLOAT)]),
-      tensorConstant('kv_axes', 'int64', [2], [1, 3]),
-      node('Unsqueeze', ['ids_f', 'kv_axes'], 'ids_kv_half'),
-      onnx.NodeProto.create({ opType: 'Concat', input: ['ids_kv_half', 'ids_kv_half'], output: ['new_kv'], attribute: [intAttribute('axis', 3)] }),
-      onnx.NodeProto.create({ opType: 'Concat', input: ['past_key_values.0.decoder.key', 'new_kv'], output: ['present.0.decoder.key'], attribute: [intAttribute('axis', 2)] }),
-      onnx.NodeProto.create({ opType: 'Concat', input: ['past_key_values.0.decoder.value', 'new_kv'], output: ['present.0.decoder.value'], attribute: [intAttribute('axis', 2)] }),
-      tensorConstant('head_axis', 'int64', [1], [1]),
-      node('Unsqueeze', ['encoder_hidden_states', 'head_axis'], 'present.0.encoder.key'),
-      node('Unsqueeze', ['encoder_hidden_states', 'head_axis'], 'present.0.encoder.value'),
+      ...cacheNodes(),
       // How many tokens came before the next one (the start token included), and how many words the sound is worth.
       node('Shape', ['present.0.decoder.key'], 'cache_shape'),
       scalar('length_axis', 2, 'int64'),
@@ -99,36 +92,12 @@ export function decoderBytes(): Uint8Array {
       node('Add', ['word_slot', 'first_word'], 'word_id'),
       scalar('eos', EOS_ID, 'int64'),
       node('Where', ['another_word', 'word_id', 'eos'], 'next_id'),
-      tensorConstant('vocab_ids', 'int64', [VOCAB_SIZE], Array.from({ length: VOCAB_SIZE }, (_, id) => id)),
-      node('Equal', ['vocab_ids', 'next_id'], 'is_next'),
-      node('Cast', ['is_next'], 'is_next_f', [intAttribute('to', DataType.FLOAT)]),
-      scalar('confidence', 10, 'float'),
-      node('Mul', ['is_next_f', 'confidence'], 'step_logits'),
-      node('Shape', ['input_ids'], 'ids_shape'),
-      tensorConstant('vocab_dim', 'int64', [1], [VOCAB_SIZE]),
-      onnx.NodeProto.create({ opType: 'Concat', input: ['ids_shape', 'vocab_dim'], output: ['logits_shape'], attribute: [intAttribute('axis', 0)] }),
-      node('Expand', ['step_logits', 'logits_shape'], 'logits'),
+      ...logitsNodes(VOCAB_SIZE),
     ],
-    [
-      valueInfo('input_ids', DataType.INT64, ['batch_size', 'decoder_sequence_length']),
-      valueInfo('encoder_hidden_states', DataType.FLOAT, ['batch_size', 'encoder_sequence_length', HIDDEN_SIZE]),
-      valueInfo('past_key_values.0.decoder.key', DataType.FLOAT, kvDims('past_decoder_sequence_length')),
-      valueInfo('past_key_values.0.decoder.value', DataType.FLOAT, kvDims('past_decoder_sequence_length')),
-      valueInfo('past_key_values.0.encoder.key', DataType.FLOAT, kvDims('encoder_sequence_length_out')),
-      valueInfo('past_key_values.0.encoder.value', DataType.FLOAT, kvDims('encoder_sequence_length_out')),
-      valueInfo('use_cache_branch', DataType.BOOL, [1]),
-    ],
-    [
-      valueInfo('logits', DataType.FLOAT, ['batch_size', 'decoder_sequence_length', VOCAB_SIZE]),
-      valueInfo('present.0.decoder.key', DataType.FLOAT, kvDims('present_decoder_sequence_length')),
-      valueInfo('present.0.decoder.value', DataType.FLOAT, kvDims('present_decoder_sequence_length')),
-      valueInfo('present.0.encoder.key', DataType.FLOAT, kvDims('encoder_sequence_length_out')),
-      valueInfo('present.0.encoder.value', DataType.FLOAT, kvDims('encoder_sequence_length_out')),
-    ],
+    inputs,
+    outputs,
   );
 }
-
-const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
 
 /** The six JSON and tokenizer files, as Moonshine's repositories have them (shrunk to the stand-in's sizes). */
 function configFiles(): [string, Uint8Array][] {
@@ -147,7 +116,7 @@ function configFiles(): [string, Uint8Array][] {
   return [
     [
       'config.json',
-      json({
+      jsonBytes({
         architectures: ['MoonshineForConditionalGeneration'],
         model_type: 'moonshine',
         is_encoder_decoder: true,
@@ -165,13 +134,13 @@ function configFiles(): [string, Uint8Array][] {
         eos_token_id: EOS_ID,
       }),
     ],
-    ['generation_config.json', json({ bos_token_id: 1, decoder_start_token_id: 1, eos_token_id: EOS_ID, max_length: 194 })],
+    ['generation_config.json', jsonBytes({ bos_token_id: 1, decoder_start_token_id: 1, eos_token_id: EOS_ID, max_length: 194 })],
     [
       'preprocessor_config.json',
-      json({ do_normalize: false, feature_extractor_type: 'Wav2Vec2FeatureExtractor', feature_size: 1, padding_side: 'right', padding_value: 0, processor_class: 'MoonshineProcessor', return_attention_mask: true, sampling_rate: 16_000 }),
+      jsonBytes({ do_normalize: false, feature_extractor_type: 'Wav2Vec2FeatureExtractor', feature_size: 1, padding_side: 'right', padding_value: 0, processor_class: 'MoonshineProcessor', return_attention_mask: true, sampling_rate: 16_000 }),
     ],
-    ['tokenizer.json', json(tokenizer)],
-    ['tokenizer_config.json', json({ bos_token: '<s>', eos_token: '</s>', unk_token: '<unk>', model_max_length: 194, tokenizer_class: 'PreTrainedTokenizer' })],
+    ['tokenizer.json', jsonBytes(tokenizer)],
+    ['tokenizer_config.json', jsonBytes({ bos_token: '<s>', eos_token: '</s>', unk_token: '<unk>', model_max_length: 194, tokenizer_class: 'PreTrainedTokenizer' })],
   ];
 }
 

@@ -8,6 +8,7 @@
 import onnxProto from 'onnx-proto';
 import { WHISPER_LANGUAGES } from '../src/lib/speech/stt/languages.ts';
 import { intAttribute, model, node, scalar, tensorConstant, valueInfo } from './make-tts-test-model.ts';
+import { cacheNodes, decoderInterface, jsonBytes, logitsNodes } from './stand-in-decoder.ts';
 
 const { onnx } = onnxProto;
 const { DataType } = onnx.TensorProto;
@@ -78,20 +79,11 @@ export function whisperEncoderBytes(): Uint8Array {
  * else <|endoftext|>. The past encoder cache and `use_cache_branch` are accepted and unused.
  */
 export function whisperDecoderBytes(): Uint8Array {
-  const kvDims = (length: string) => ['batch_size', 1, length, D_MODEL];
-  const concat = (input: string[], output: string, axis: number) => onnx.NodeProto.create({ opType: 'Concat', input, output: [output], attribute: [intAttribute('axis', axis)] });
+  const { inputs, outputs } = decoderInterface(D_MODEL, VOCAB.length);
   return model(
     'whisper_decoder_merged_stand_in',
     [
-      node('Cast', ['input_ids'], 'ids_f', [intAttribute('to', DataType.FLOAT)]),
-      tensorConstant('kv_axes', 'int64', [2], [1, 3]),
-      node('Unsqueeze', ['ids_f', 'kv_axes'], 'ids_kv_half'),
-      concat(['ids_kv_half', 'ids_kv_half'], 'new_kv', 3),
-      concat(['past_key_values.0.decoder.key', 'new_kv'], 'present.0.decoder.key', 2),
-      concat(['past_key_values.0.decoder.value', 'new_kv'], 'present.0.decoder.value', 2),
-      tensorConstant('head_axis', 'int64', [1], [1]),
-      node('Unsqueeze', ['encoder_hidden_states', 'head_axis'], 'present.0.encoder.key'),
-      node('Unsqueeze', ['encoder_hidden_states', 'head_axis'], 'present.0.encoder.value'),
+      ...cacheNodes(),
       // Which word comes next: the tokens after the prefix so far, shifted by the language's number.
       node('Shape', ['present.0.decoder.key'], 'cache_shape'),
       scalar('length_axis', 2, 'int64'),
@@ -117,36 +109,12 @@ export function whisperDecoderBytes(): Uint8Array {
       node('Less', ['word_index_f', 'words_due'], 'another_word'),
       scalar('eot', EOT_ID, 'int64'),
       node('Where', ['another_word', 'word_id', 'eot'], 'next_id'),
-      tensorConstant('vocab_ids', 'int64', [VOCAB.length], VOCAB.map((_, id) => id)),
-      node('Equal', ['vocab_ids', 'next_id'], 'is_next'),
-      node('Cast', ['is_next'], 'is_next_f', [intAttribute('to', DataType.FLOAT)]),
-      scalar('confidence', 10, 'float'),
-      node('Mul', ['is_next_f', 'confidence'], 'step_logits'),
-      node('Shape', ['input_ids'], 'ids_shape'),
-      tensorConstant('vocab_dim', 'int64', [1], [VOCAB.length]),
-      concat(['ids_shape', 'vocab_dim'], 'logits_shape', 0),
-      node('Expand', ['step_logits', 'logits_shape'], 'logits'),
+      ...logitsNodes(VOCAB.length),
     ],
-    [
-      valueInfo('input_ids', DataType.INT64, ['batch_size', 'decoder_sequence_length']),
-      valueInfo('encoder_hidden_states', DataType.FLOAT, ['batch_size', 'encoder_sequence_length', D_MODEL]),
-      valueInfo('past_key_values.0.decoder.key', DataType.FLOAT, kvDims('past_decoder_sequence_length')),
-      valueInfo('past_key_values.0.decoder.value', DataType.FLOAT, kvDims('past_decoder_sequence_length')),
-      valueInfo('past_key_values.0.encoder.key', DataType.FLOAT, kvDims('encoder_sequence_length_out')),
-      valueInfo('past_key_values.0.encoder.value', DataType.FLOAT, kvDims('encoder_sequence_length_out')),
-      valueInfo('use_cache_branch', DataType.BOOL, [1]),
-    ],
-    [
-      valueInfo('logits', DataType.FLOAT, ['batch_size', 'decoder_sequence_length', VOCAB.length]),
-      valueInfo('present.0.decoder.key', DataType.FLOAT, kvDims('present_decoder_sequence_length')),
-      valueInfo('present.0.decoder.value', DataType.FLOAT, kvDims('present_decoder_sequence_length')),
-      valueInfo('present.0.encoder.key', DataType.FLOAT, kvDims('encoder_sequence_length_out')),
-      valueInfo('present.0.encoder.value', DataType.FLOAT, kvDims('encoder_sequence_length_out')),
-    ],
+    inputs,
+    outputs,
   );
 }
-
-const json = (value: unknown) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
 
 /** The five JSON and tokenizer files, as Whisper base's repository has them (shrunk to the stand-in's sizes). */
 export function whisperConfigFiles(): [string, Uint8Array][] {
@@ -166,7 +134,7 @@ export function whisperConfigFiles(): [string, Uint8Array][] {
   return [
     [
       'config.json',
-      json({
+      jsonBytes({
         architectures: ['WhisperForConditionalGeneration'],
         model_type: 'whisper',
         is_encoder_decoder: true,
@@ -184,7 +152,7 @@ export function whisperConfigFiles(): [string, Uint8Array][] {
     ],
     [
       'generation_config.json',
-      json({
+      jsonBytes({
         ...ids,
         is_multilingual: true,
         lang_to_id: Object.fromEntries(LANGUAGE_TOKENS.map((token) => [token, idOf(token)])),
@@ -195,7 +163,7 @@ export function whisperConfigFiles(): [string, Uint8Array][] {
     ],
     [
       'preprocessor_config.json',
-      json({
+      jsonBytes({
         chunk_length: 30,
         feature_extractor_type: 'WhisperFeatureExtractor',
         feature_size: 80,
@@ -210,8 +178,8 @@ export function whisperConfigFiles(): [string, Uint8Array][] {
         sampling_rate: 16_000,
       }),
     ],
-    ['tokenizer.json', json(tokenizer)],
-    ['tokenizer_config.json', json({ bos_token: EOT, eos_token: EOT, pad_token: EOT, unk_token: EOT, model_max_length: 448, tokenizer_class: 'WhisperTokenizer' })],
+    ['tokenizer.json', jsonBytes(tokenizer)],
+    ['tokenizer_config.json', jsonBytes({ bos_token: EOT, eos_token: EOT, pad_token: EOT, unk_token: EOT, model_max_length: 448, tokenizer_class: 'WhisperTokenizer' })],
   ];
 }
 
