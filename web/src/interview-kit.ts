@@ -8,13 +8,13 @@ import type { InterviewInput } from './lib/interview/index.ts';
 import { InterviewScreen, InterviewSession } from './lib/interview-screen/index.ts';
 import type { DownloadRequest } from './lib/downloads/index.ts';
 import type { LlmClient } from './lib/llm/index.ts';
-import { DeviceEngine } from './lib/speech/stt/engines/device/index.ts';
+import { DeviceEngine, RememberedDevices } from './lib/speech/stt/engines/device/index.ts';
+import { resolveModelSource } from './lib/speech/models/index.ts';
 import { loadSttSettings } from './lib/speech/stt/index.ts';
 import { sharedSpeechWorker } from './lib/speech/worker/index.ts';
 import {
   InterviewerVoice,
   requestPersistentStorage,
-  resolveModelSource,
   TtsClient,
   type AudioQueue,
   type BrowserVoice,
@@ -30,6 +30,7 @@ export interface InterviewKitDeps {
   /** The LLM client the shell built from its providers. */
   llm: LlmClient;
   getToken: () => string | null;
+  /** localStorage, or null where the browser refuses it: the voice's settings and the recognizer's backend. */
   storage: InterviewerVoiceDeps['storage'];
   origin: string;
   audio: AudioQueue | null;
@@ -108,6 +109,7 @@ export function createInterviewKit(deps: InterviewKitDeps): InterviewKit {
     origin: deps.origin,
     source: () => resolveModelSource('auto', deps.serverModels()),
     language: () => loadSttSettings().language,
+    devices: new RememberedDevices(deps.storage),
     persistStorage: () => requestPersistentStorage(navigator.storage),
     confirmDownload: (download) =>
       deps.confirmDownload({

@@ -1,9 +1,9 @@
 // TTS benchmark page: exposes the real Kokoro worker (TtsClient) and the streaming speech pipeline on a real
 // AudioContext to a Playwright driver as `window.xquizitTtsBench`, and shows download progress and results on the page.
 import { kokoroBlocker, type KokoroBlocker } from '../../../src/lib/speech/tts/device.ts';
-import { summarizeProgress, type ProgressSummary } from '../../../src/lib/speech/tts/progress.ts';
+import { summarizeProgress, type FileProgress, type ProgressSummary } from '../../../src/lib/speech/models/index.ts';
 import { TtsClient, TtsEngineError } from '../../../src/lib/speech/tts/tts.client.ts';
-import type { FileProgress, TtsBackendInfo, TtsLoadOptions } from '../../../src/lib/speech/tts/types.ts';
+import type { TtsBackendInfo, TtsLoadOptions } from '../../../src/lib/speech/tts/types.ts';
 import { createBenchAudio, epochNow, reportAudio, speakQuestion, type AudioReport, type PipelineMode, type QuestionRun, type SimulatedStream } from './pipeline.ts';
 
 export type { AudioReport, MeasuredPiece, PipelineMode, QuestionRun, SimulatedStream } from './pipeline.ts';

@@ -10,6 +10,13 @@ export interface OnnxWasmEnv {
   };
 }
 
+/** The part of onnxruntime-web the models' own sessions use (Silero's; transformers.js makes its own). */
+export interface OrtRuntime {
+  env: OnnxWasmEnv;
+  InferenceSession: { create(model: Uint8Array, options?: { intraOpNumThreads?: number }): Promise<unknown> };
+  Tensor: new (type: 'float32' | 'int64', data: Float32Array | bigint[], dims?: readonly number[]) => unknown;
+}
+
 /** URLs of the runtime's glue module and binary, served by build/speech-assets.ts. */
 export function onnxWasmPaths(origin: string): { mjs: string; wasm: string } {
   return { mjs: `${origin}/ort/ort-wasm-simd-threaded.jsep.mjs`, wasm: `${origin}/ort/ort-wasm-simd-threaded.jsep.wasm` };

@@ -8,7 +8,7 @@ export function deviceEngineLine(language: string | null): string {
   const model = deviceModelFor(language);
   const size = `${Math.round(model.bytes / 1_000_000)} MB`;
   const scope = model.family === 'moonshine' ? 'for English (answers in other languages use Whisper base, 77 MB)' : `for ${WHISPER_LANGUAGES[language ?? 'en'] ?? language}`;
-  return `${model.label} ${scope}: a ${size} download the first time, then it works offline; how fast words appear depends on this device (slower on older phones). Your voice never leaves this device.`;
+  return `${model.label} ${scope}: a ${size} download the first time, then it works offline; it runs on the graphics card where that is faster than the processor, and how fast words appear depends on this device (slower on older phones). Your voice never leaves this device.`;
 }
 
 /** "On the server": Whisper on RunPod. */

@@ -33,7 +33,12 @@ export interface EnginePolicy {
 }
 
 /** Where an engine's model stands: not asked for yet, downloading (0..1, null while sizes are unknown), ready, or broken. */
-export type ModelStatus = { kind: 'idle' } | { kind: 'loading'; fraction: number | null } | { kind: 'ready' } | { kind: 'failed'; message: string };
+export type ModelStatus =
+  | { kind: 'idle' }
+  | { kind: 'loading'; fraction: number | null }
+  /** `runsOn`: the graphics card (WebGPU) or the processor (WASM), where the engine knows. */
+  | { kind: 'ready'; runsOn?: 'graphics card' | 'processor' }
+  | { kind: 'failed'; message: string };
 
 /** Turns clips of an answer into text. */
 export interface SpeechToTextEngine {

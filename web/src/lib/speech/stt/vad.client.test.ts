@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeWorkers } from '../worker/fakes.ts';
 import { SpeechWorker } from '../worker/speech.client.ts';
-import { VadReply, type FromWorker, type ToWorker } from '../worker/speech.protocol.ts';
+import { VadReply, type VadFromWorker as FromWorker, type VadToWorker as ToWorker } from './vad.protocol.ts';
 import { loadSpeechDetector, VadClient, VadWorkerError } from './vad.client.ts';
 
 const ORIGIN = 'http://127.0.0.1:8787';

@@ -1,8 +1,9 @@
 // Main-thread side of Silero in the speech worker (the one that also hosts Kokoro, on the same ONNX Runtime): loads
 // the model there, sends each frame and answers with its speech probability, in order. The page's detector falls
 // back to loudness when the worker or the model cannot start.
-import { SpeechWorkerError, sharedSpeechWorker, VadCommand, VadReply, type SpeechWorker } from '../worker/index.ts';
+import { SpeechWorkerError, sharedSpeechWorker, type SpeechReply, type SpeechWorker } from '../worker/index.ts';
 import { FRAME_SAMPLES } from './framer.ts';
+import { VadCommand, VadReply, type VadFromWorker } from './vad.protocol.ts';
 import { energyDetector, type SpeechDetector } from './vad.ts';
 
 /** A failed load or frame of the voice-activity model in the worker. */
@@ -58,10 +59,10 @@ export class VadClient implements SpeechDetector {
     }
   }
 
-  async #ask(...[build, transfer]: Parameters<SpeechWorker['request']>): ReturnType<SpeechWorker['request']> {
+  async #ask(build: Parameters<SpeechWorker['request']>[0], transfer: Transferable[]): Promise<SpeechReply<VadFromWorker>> {
     let reply;
     try {
-      reply = await this.#worker.request(build, transfer);
+      reply = await this.#worker.request<VadFromWorker>(build, transfer);
     } catch (error) {
       throw error instanceof SpeechWorkerError ? new VadWorkerError(error.message) : error;
     }

@@ -2,7 +2,7 @@
 // Runtime it is given (the speech worker's, shared with Kokoro; ORT's Node build in tests), and a loudness
 // detector that stands in when the model cannot start (offline before its files were ever cached, an old browser).
 // Warning: never use vad-web's MicVAD or its default paths: they fetch the model and ORT's WASM from a CDN.
-import type { OnnxWasmEnv } from '../onnx/index.ts';
+import type { OrtRuntime } from '../onnx/index.ts';
 import { FRAME_SAMPLES } from './framer.ts';
 
 /** Which detector runs. */
@@ -19,13 +19,6 @@ export interface SpeechDetector {
 
 /** Where build/speech-assets.ts serves the model. */
 export const SILERO_MODEL_PATH = '/vad/silero_vad_v5.onnx';
-
-/** The part of onnxruntime-web the VAD uses. */
-export interface OrtRuntime {
-  env: OnnxWasmEnv;
-  InferenceSession: { create(model: Uint8Array, options?: { intraOpNumThreads?: number }): Promise<unknown> };
-  Tensor: new (type: 'float32' | 'int64', data: Float32Array | bigint[], dims?: readonly number[]) => unknown;
-}
 
 /** Silero over an ONNX Runtime the caller configured, from the model's bytes (Node tests pass ORT's Node build). */
 export async function createSileroDetector(ort: OrtRuntime, model: ArrayBuffer | Uint8Array): Promise<SpeechDetector> {

@@ -1,25 +1,13 @@
 // Which ONNX Runtime backend runs Kokoro on this browser, and whether it can run at all. Pure: the browser's
 // `navigator.gpu` and `WebAssembly.validate` come in as arguments.
-import type { TtsDevice } from './types.ts';
 import { assertNever } from '../../common/index.ts';
+import { hasWebGpuAdapter, type GpuProbe } from '../onnx/index.ts';
+import type { TtsDevice } from './types.ts';
+
+export { hasWebGpuAdapter, type GpuProbe };
 
 /** What the settings may ask for. */
 export type DeviceChoice = TtsDevice | 'auto';
-
-/** The part of `navigator.gpu` the choice needs. */
-export interface GpuProbe {
-  requestAdapter(): Promise<unknown>;
-}
-
-/** Whether a WebGPU adapter is there (`navigator.gpu` may exist with no usable adapter, or throw). */
-export async function hasWebGpuAdapter(gpu: GpuProbe | undefined): Promise<boolean> {
-  if (!gpu) return false;
-  try {
-    return (await gpu.requestAdapter()) != null;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The device to load: WebGPU when asked for ('webgpu' or 'auto') and an adapter is there, else WASM.

@@ -3,8 +3,7 @@
 import { env as transformersEnv } from '@huggingface/transformers';
 import { KokoroTTS, env as kokoroEnv, type GenerateOptions } from 'kokoro-js';
 import { configureOnnxWasm, type OnnxWasmEnv } from '../onnx/index.ts';
-import { applyModelSource, modelSourceSettings, voicesBaseUrl } from './model-source.ts';
-import type { TransformersProgressEvent } from './progress.ts';
+import { applyModelSource, modelSourceSettings, voicesBaseUrl, type TransformersProgressEvent } from '../models/index.ts';
 import { KOKORO_MODEL_ID, KOKORO_SAMPLE_RATE, type SynthesizedPiece, type TtsBackendInfo, type TtsDevice, type TtsLoadOptions } from './types.ts';
 import { findVoice } from './voices.ts';
 

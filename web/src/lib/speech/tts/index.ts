@@ -5,8 +5,7 @@ export { browserSpeechSynthesis, createBrowserVoice, type BrowserVoice } from '.
 export { InterviewerVoice, type InterviewerVoiceDeps, type KokoroState, type ServerModels, type VoiceStatus } from './interviewer-voice.svelte.ts';
 export { kokoroLabel, QuestionSpeaker, type SpeakerState } from './question-speaker.ts';
 export { requestPersistentStorage, TtsClient, TtsEngineError } from './tts.client.ts';
-export { DEFAULT_SPEECH_SETTINGS, type FileProgress, type ModelSource, type SpeechMode, type SpeechSettings, type TtsBackendInfo } from './types.ts';
-export { resolveModelSource } from './model-source.ts';
+export { DEFAULT_SPEECH_SETTINGS, type SpeechMode, type SpeechSettings, type TtsBackendInfo } from './types.ts';
 export { SPEED_RANGE } from './voice-settings.ts';
 export { KOKORO_VOICES, offeredVoices, type KokoroVoice } from './voices.ts';
 export type { GpuProbe } from './device.ts';

@@ -6,10 +6,9 @@ import type { SpeechTiming } from '../../interview/types.ts';
 import type { AudioQueue } from './audio-queue.ts';
 import type { BrowserVoice } from './browser-voice.ts';
 import { blockerMessage, chooseDevice, kokoroBlocker, type GpuProbe } from './device.ts';
-import { resolveModelSource } from './model-source.ts';
-import { summarizeProgress } from './progress.ts';
+import { resolveModelSource, summarizeProgress, type FileProgress } from '../models/index.ts';
 import { BROWSER_VOICE_LABEL, kokoroLabel, QuestionSpeaker, type SpeakerState } from './question-speaker.ts';
-import { KOKORO_DOWNLOADS, type FileProgress, type SpeechSettings, type Synthesizer, type TtsBackendInfo, type TtsDevice } from './types.ts';
+import { KOKORO_DOWNLOADS, type SpeechSettings, type Synthesizer, type TtsBackendInfo, type TtsDevice } from './types.ts';
 import { loadSpeechSettings, saveSpeechSettings, type SettingsStorage } from './voice-settings.ts';
 import { assertNever } from '../../common/index.ts';
 

@@ -6,7 +6,8 @@ import { createAudioQueue } from './audio-queue.ts';
 import { createBrowserVoice } from './browser-voice.ts';
 import { FakeAudioContext, FakeSpeechSynthesis, FakeSynthesizer, FakeUtterance } from './fakes.ts';
 import { InterviewerVoice, voiceStatus, type InterviewerVoiceDeps } from './interviewer-voice.svelte.ts';
-import type { FileProgress, Synthesizer, TtsBackendInfo, TtsLoadOptions } from './types.ts';
+import type { FileProgress } from '../models/index.ts';
+import type { Synthesizer, TtsBackendInfo, TtsLoadOptions } from './types.ts';
 import { VOICE_SETTINGS_KEY } from './voice-settings.ts';
 
 const WASM_INFO: TtsBackendInfo = { device: 'wasm', dtype: 'q8', threads: 2 };

@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { fakeWorkers, FakeSpeechWorker } from '../worker/fakes.ts';
 import { SpeechWorker } from '../worker/speech.client.ts';
-import { TtsReply, type FromWorker, type ToWorker } from '../worker/speech.protocol.ts';
+import { TtsReply, type TtsFromWorker as FromWorker, type TtsToWorker as ToWorker } from './kokoro.protocol.ts';
 import { requestPersistentStorage, TtsClient, TtsEngineError } from './tts.client.ts';
-import type { FileProgress, TtsLoadOptions } from './types.ts';
+import type { FileProgress } from '../models/index.ts';
+import type { TtsLoadOptions } from './types.ts';
 
 const OPTIONS: TtsLoadOptions = { device: 'wasm', source: 'this-server', origin: 'http://127.0.0.1:8787' };
 const INFO = { device: 'wasm', dtype: 'q8', threads: 2 } as const;

@@ -1,8 +1,10 @@
 // Main-thread side of Kokoro in the speech worker: the `Synthesizer` the speech pipeline uses. Typed promises
 // answered in request order, samples received as transferred buffers, and clear errors when the worker cannot
 // start or the model does not load. The worker is shared with the voice-activity model: this client never stops it.
-import { SpeechWorkerError, sharedSpeechWorker, TtsCommand, TtsErrorCode, TtsReply, type SpeechReply, type SpeechWorker, type TtsErrorCodeValue, type TtsToWorker } from '../worker/index.ts';
-import type { FileProgress, SynthesizedPiece, Synthesizer, TtsBackendInfo, TtsLoadOptions } from './types.ts';
+import { SpeechWorkerError, sharedSpeechWorker, type SpeechReply, type SpeechWorker } from '../worker/index.ts';
+import { TtsCommand, TtsErrorCode, TtsReply, type TtsErrorCodeValue, type TtsFromWorker, type TtsToWorker } from './kokoro.protocol.ts';
+import type { FileProgress } from '../models/index.ts';
+import type { SynthesizedPiece, Synthesizer, TtsBackendInfo, TtsLoadOptions } from './types.ts';
 
 /** A failed load or synthesis; `code` says which part broke (see TtsErrorCode). */
 export class TtsEngineError extends Error {
@@ -124,10 +126,10 @@ export class TtsClient implements Synthesizer {
   }
 
   /** Sends one request; resolves with a Kokoro reply other than `failed`, rejects with TtsEngineError. */
-  async #request(build: (id: number) => TtsToWorker, onProgress?: (files: readonly FileProgress[]) => void): Promise<Exclude<SpeechReply, { type: typeof TtsReply.failed }>> {
+  async #request(build: (id: number) => TtsToWorker, onProgress?: (files: readonly FileProgress[]) => void): Promise<Exclude<SpeechReply<TtsFromWorker>, { type: typeof TtsReply.failed }>> {
     let owed = 0;
     try {
-      const reply = await this.#worker.request(
+      const reply = await this.#worker.request<TtsFromWorker>(
         (id) => {
           owed = id;
           this.#owed.add(id);

@@ -1,12 +1,10 @@
-// The voice's vocabulary: where models come from, which engine runs, download progress, and the seam between
+// The voice's vocabulary: which engine runs, what it downloads, and the seam between
 // the synthesis engine (the Kokoro worker) and the speech pipeline (pieces, playback, timings).
+import type { FileProgress, ModelSource } from '../models/index.ts';
 import { DEFAULT_VOICE_ID } from './voices.ts';
 
 /** Where ONNX Runtime runs Kokoro: WebGPU (fp32) or WASM (q8). */
 export type TtsDevice = 'webgpu' | 'wasm';
-
-/** Where the model files come from: Hugging Face, or this server's `/models/` (the proxy's MODELS_DIR). */
-export type ModelSource = 'huggingface' | 'this-server';
 
 /** The model every voice uses (its files live under this id on Hugging Face or under `/models/`). */
 export const KOKORO_MODEL_ID = 'onnx-community/Kokoro-82M-v1.0-ONNX';
@@ -26,13 +24,6 @@ export interface TtsLoadOptions {
   source: ModelSource;
   /** The page's origin: voices, ONNX Runtime's WASM and `/models/` are fetched from it. */
   origin: string;
-}
-
-/** Download progress of one model file (bytes; `total` 0 while unknown). */
-export interface FileProgress {
-  file: string;
-  loaded: number;
-  total: number;
 }
 
 /** What actually runs, for the dev panel and the timings. */

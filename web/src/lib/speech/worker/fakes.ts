@@ -1,24 +1,26 @@
-// Test doubles for the speech worker: a port that answers like speech.worker.ts (in order), or as a test tells it.
+// Test doubles for the speech worker: a port that answers like ../speech.worker.ts (in order), or as a test tells it.
+// A test types the messages with the protocols of the models it drives.
+import type { WorkerReply, WorkerRequest } from './protocol.ts';
 import type { SpeechWorkerPort } from './speech.client.ts';
-import type { FromWorker, ToWorker } from './speech.protocol.ts';
 
 type Listener = (event: never) => void;
 
 /** A fake worker: `answer` gives each message's replies, delivered in a microtask; tests can emit errors too. */
-export class FakeSpeechWorker implements SpeechWorkerPort {
+export class FakeSpeechWorker<In extends WorkerRequest = WorkerRequest, Out extends WorkerReply = WorkerReply> implements SpeechWorkerPort {
   /** Every message posted, with what it transferred. */
-  readonly received: { message: ToWorker; transfer: Transferable[] }[] = [];
+  readonly received: { message: In; transfer: Transferable[] }[] = [];
   readonly #listeners = new Map<string, Listener[]>();
   /** Whether the host stopped it. */
   terminated = false;
-  readonly #answer: (message: ToWorker) => FromWorker[];
+  readonly #answer: (message: In) => Out[];
 
-  constructor(answer: (message: ToWorker) => FromWorker[]) {
+  constructor(answer: (message: In) => Out[]) {
     this.#answer = answer;
   }
 
   /** Records the message and queues its replies. */
-  postMessage(message: ToWorker, transfer: Transferable[]): void {
+  postMessage(request: WorkerRequest, transfer: Transferable[]): void {
+    const message = request as In;
     this.received.push({ message, transfer });
     const replies = this.#answer(message);
     queueMicrotask(() => {
@@ -48,11 +50,11 @@ export class FakeSpeechWorker implements SpeechWorkerPort {
 }
 
 /** A host over fake workers made by `answer`; `started` lists every worker it started. */
-export function fakeWorkers(answer: (message: ToWorker) => FromWorker[]): { start: () => FakeSpeechWorker; started: FakeSpeechWorker[] } {
-  const started: FakeSpeechWorker[] = [];
+export function fakeWorkers<In extends WorkerRequest, Out extends WorkerReply>(answer: (message: In) => Out[]): { start: () => FakeSpeechWorker<In, Out>; started: FakeSpeechWorker<In, Out>[] } {
+  const started: FakeSpeechWorker<In, Out>[] = [];
   return {
     start: () => {
-      const worker = new FakeSpeechWorker(answer);
+      const worker = new FakeSpeechWorker<In, Out>(answer);
       started.push(worker);
       return worker;
     },

@@ -1,29 +1,30 @@
-// Main-thread side of the one speech worker: starts it on the first request (Kokoro's load or the microphone's
-// voice-activity model, whichever comes first), pairs replies with requests, and tells every client when the
-// worker broke so each can drop what it had loaded. TtsClient and the VAD client both talk through it.
+// Main-thread side of the one speech worker: starts it on the first request (Kokoro's load, the microphone's
+// voice-activity model or the recognizer, whichever comes first), pairs replies with requests, and tells every
+// client when the worker broke so each can drop what it had loaded. Each model's client speaks its own protocol
+// through it; this host knows only ids and progress.
 import { describeWorkerFailure, watchWorker, type WorkerPort } from '../../workers/index.ts';
-import type { FromWorker, ToWorker } from './speech.protocol.ts';
+import { isProgressReply, type ProgressReply, type WorkerReply, type WorkerRequest } from './protocol.ts';
 
 /** The part of a Worker the host uses; tests pass a fake. */
-export type SpeechWorkerPort = WorkerPort<ToWorker, FromWorker>;
+export type SpeechWorkerPort = WorkerPort<WorkerRequest, WorkerReply>;
 
 /** The worker could not start, crashed, or sent a reply that could not be read; its requests fail with this. */
 export class SpeechWorkerError extends Error {
   override name = 'SpeechWorkerError';
 }
 
-/** Starts the real worker. Vite bundles speech.worker.ts with kokoro-js, transformers.js and ONNX Runtime. */
+/** Starts the real worker. Vite bundles ../speech.worker.ts with kokoro-js, transformers.js and ONNX Runtime. */
 export function startSpeechWorker(): SpeechWorkerPort {
-  return new Worker(new URL('./speech.worker.ts', import.meta.url), { type: 'module', name: 'speech' });
+  return new Worker(new URL('../speech.worker.ts', import.meta.url), { type: 'module', name: 'speech' });
 }
 
-/** A request's answer: any reply but progress, which goes to the request's own listener. */
-export type SpeechReply = Exclude<FromWorker, { type: 'progress' }>;
+/** A request's answer in the protocol `Reply`: any of its replies but progress, which goes to the request's own listener. */
+export type SpeechReply<Reply extends WorkerReply> = Exclude<Reply, ProgressReply>;
 
 interface Pending {
-  resolve: (reply: SpeechReply) => void;
+  resolve: (reply: WorkerReply) => void;
   reject: (error: unknown) => void;
-  onProgress: ((reply: Extract<FromWorker, { type: 'progress' }>) => void) | undefined;
+  onProgress: ((reply: ProgressReply) => void) | undefined;
 }
 
 /** How a host is made. */
@@ -45,13 +46,18 @@ export class SpeechWorker {
   }
 
   /**
-   * Sends a request built around a fresh id and resolves with its reply (a `failed` reply included). Rejects with
-   * SpeechWorkerError when the worker cannot start, does not take the message, or breaks before answering.
+   * Sends a request built around a fresh id and resolves with its reply (a `failed` reply included), read as one of
+   * the protocol `Reply` the request belongs to (the worker answers each request from its model's protocol). Rejects
+   * with SpeechWorkerError when the worker cannot start, does not take the message, or breaks before answering.
    */
-  request(build: (id: number) => ToWorker, transfer: Transferable[] = [], onProgress?: Pending['onProgress']): Promise<SpeechReply> {
+  request<Reply extends WorkerReply>(
+    build: (id: number) => WorkerRequest,
+    transfer: Transferable[] = [],
+    onProgress?: (reply: Extract<Reply, ProgressReply>) => void,
+  ): Promise<SpeechReply<Reply>> {
     return new Promise((resolve, reject) => {
       const id = this.#nextId++;
-      this.#pending.set(id, { resolve, reject, onProgress });
+      this.#pending.set(id, { resolve: (reply) => resolve(reply as SpeechReply<Reply>), reject, onProgress: onProgress as Pending['onProgress'] });
       this.#send(build(id), transfer, (error) => {
         this.#pending.delete(id);
         reject(error);
@@ -60,7 +66,7 @@ export class SpeechWorker {
   }
 
   /** Sends a message that has no reply (unload, reset). Throws SpeechWorkerError when the worker cannot start. */
-  post(build: (id: number) => ToWorker): void {
+  post(build: (id: number) => WorkerRequest): void {
     this.#send(build(this.#nextId++), [], (error) => {
       throw error;
     });
@@ -86,7 +92,7 @@ export class SpeechWorker {
     this.#fail(new SpeechWorkerError('The voice engine was stopped.'));
   }
 
-  #send(message: ToWorker, transfer: Transferable[], refuse: (error: SpeechWorkerError) => void): void {
+  #send(message: WorkerRequest, transfer: Transferable[], refuse: (error: SpeechWorkerError) => void): void {
     let worker: SpeechWorkerPort;
     try {
       worker = this.#ensureWorker();
@@ -113,10 +119,10 @@ export class SpeechWorker {
     return worker;
   }
 
-  #settle(reply: FromWorker): void {
+  #settle(reply: WorkerReply): void {
     const pending = this.#pending.get(reply.id);
     if (!pending) return;
-    if (reply.type === 'progress') {
+    if (isProgressReply(reply)) {
       pending.onProgress?.(reply);
       return;
     }

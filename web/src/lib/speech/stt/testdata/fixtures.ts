@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { pcm16ToFloat } from '../resample.ts';
-import { createSileroDetector, type OrtRuntime, type SpeechDetector } from '../vad.ts';
+import type { OrtRuntime } from '../../onnx/index.ts';
+import { createSileroDetector, type SpeechDetector } from '../vad.ts';
 import { decodeWav } from '../wav.ts';
 
 /** One sentence of the fixture and where it is in the file, in seconds. */

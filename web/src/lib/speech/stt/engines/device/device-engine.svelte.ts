@@ -1,11 +1,13 @@
 // The on-device engine: Moonshine (English) or Whisper base (other languages) in the shared speech worker, loaded on
 // first use (from this server's /models/ mirror or Hugging Face), its download shown as it goes, one clip at a time.
 // Its status is reactive for the controls.
-import { SpeechWorkerError, SttCommand, SttReply, TtsReply, type SpeechWorker } from '../../../worker/index.ts';
-import type { FileProgress, ModelSource } from '../../../tts/index.ts';
+import type { FileProgress, ModelSource } from '../../../models/index.ts';
+import { SpeechWorkerError, type SpeechWorker } from '../../../worker/index.ts';
 import { pcm16ToFloat } from '../../resample.ts';
 import type { EnginePolicy, ModelStatus, SpeechToTextEngine } from '../../engine.ts';
+import { RememberedDevices } from './backend.ts';
 import { deviceModelFor, type DeviceModel, type MoonshineSize } from './models.ts';
+import { SttCommand, SttReply, type SttFromWorker } from './recognizer.protocol.ts';
 
 /**
  * One clip at a time (one worker); partials of the open segment about every 1.2 s once it has grown by 0.5 s
@@ -32,6 +34,8 @@ export interface DeviceEngineDeps {
   confirmDownload?: (download: ModelDownload) => Promise<boolean>;
   /** Asks the browser to keep the stored model (navigator.storage.persist), once it is stored. */
   persistStorage?: () => Promise<unknown>;
+  /** The backend each model ran faster on before (absent: each page load times both again where WebGPU exists). */
+  devices?: RememberedDevices;
 }
 
 /** A model's first download, as the candidate is asked about it. */
@@ -63,9 +67,11 @@ export class DeviceEngine implements SpeechToTextEngine {
   /** The model loaded (or loading) in the worker, and its load. */
   #loaded: { modelId: string; promise: Promise<void> } | null = null;
   #persistAsked = false;
+  readonly #devices: RememberedDevices;
 
   constructor(deps: DeviceEngineDeps) {
     this.#deps = deps;
+    this.#devices = deps.devices ?? new RememberedDevices(null);
     // A crashed worker lost the model: the next clip loads it again.
     deps.worker.onBroken(() => {
       this.#loaded = null;
@@ -118,7 +124,7 @@ export class DeviceEngine implements SpeechToTextEngine {
     signal.throwIfAborted();
     const samples = pcm16ToFloat(clip.pcm);
     const { language } = clip;
-    const reply = await this.#deps.worker.request((id) => ({ type: SttCommand.transcribe, id, samples, language }), [samples.buffer]);
+    const reply = await this.#deps.worker.request<SttFromWorker>((id) => ({ type: SttCommand.transcribe, id, samples, language }), [samples.buffer]);
     signal.throwIfAborted();
     if (reply.type === SttReply.failed) throw new DeviceModelError(reply.message);
     if (reply.type !== SttReply.transcribed) throw new DeviceModelError(`unexpected reply ${reply.type}`);
@@ -151,16 +157,16 @@ export class DeviceEngine implements SpeechToTextEngine {
     if (this.#deps.confirmDownload && !(await this.#deps.confirmDownload(downloadOf(model)))) throw new DownloadDeclinedError('The speech model was not downloaded: you chose "Not now".');
     this.status = { kind: 'loading', fraction: null };
     const { origin } = this.#deps;
-    const reply = await this.#deps.worker.request(
-      (id) => ({ type: SttCommand.load, id, modelId: model.id, source: this.#deps.source(), origin }),
+    const device = this.#devices.choiceFor(model.id);
+    const reply = await this.#deps.worker.request<SttFromWorker>(
+      (id) => ({ type: SttCommand.load, id, modelId: model.id, source: this.#deps.source(), origin, device }),
       [],
-      (progress) => {
-        if (progress.type === TtsReply.progress) this.status = { kind: 'loading', fraction: fractionOf(progress.files) };
-      },
+      (progress) => (this.status = { kind: 'loading', fraction: fractionOf(progress.files) }),
     );
     if (reply.type === SttReply.failed) throw new Error(reply.message);
     if (reply.type !== SttReply.loaded) throw new Error(`unexpected reply ${reply.type}`);
-    this.status = { kind: 'ready' };
+    this.#devices.set(model.id, reply.device);
+    this.status = { kind: 'ready', runsOn: reply.device === 'webgpu' ? 'graphics card' : 'processor' };
     this.#askToPersist();
   }
 

@@ -3,8 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { fakeWorkers } from '../../../worker/fakes.ts';
 import { SpeechWorker } from '../../../worker/speech.client.ts';
-import { SttReply, TtsReply, type FromWorker, type ToWorker } from '../../../worker/speech.protocol.ts';
+import { downloadProgress } from '../../../models/index.ts';
+import { SttReply, type SttFromWorker as FromWorker, type SttToWorker as ToWorker } from './recognizer.protocol.ts';
 import type { ModelStatus } from '../../engine.ts';
+import { RECOGNIZER_DEVICE_KEY, RememberedDevices } from './backend.ts';
 import { DeviceEngine, type DeviceEngineDeps } from './device-engine.svelte.ts';
 
 const ORIGIN = 'http://127.0.0.1:8787';
@@ -20,8 +22,8 @@ function healthy(message: ToWorker): FromWorker[] {
   switch (message.type) {
     case 'stt-load':
       return [
-        { type: TtsReply.progress, id: message.id, files: [{ file: 'onnx/encoder_model.onnx', loaded: 25, total: 100 }] },
-        { type: SttReply.loaded, id: message.id },
+        downloadProgress(message.id, [{ file: 'onnx/encoder_model.onnx', loaded: 25, total: 100 }]),
+        { type: SttReply.loaded, id: message.id, device: 'wasm', warmupMs: null },
       ];
     case 'stt-transcribe':
       return [{ type: SttReply.transcribed, id: message.id, text: `heard ${message.samples.length} samples, first ${message.samples[0]}${message.language === 'en' ? '' : ` in ${message.language}`}`, modelMs: 3 }];
@@ -38,9 +40,9 @@ describe('DeviceEngine', () => {
     expect(engine.status).toEqual({ kind: 'loading', fraction: null });
     expect(await engine.transcribe(clip([16384, 0]), new AbortController().signal)).toBe('heard 2 samples, first 0.5');
     expect(await engine.transcribe(clip([0]), new AbortController().signal)).toBe('heard 1 samples, first 0');
-    expect(engine.status).toEqual({ kind: 'ready' });
+    expect(engine.status).toEqual({ kind: 'ready', runsOn: 'processor' });
     expect(started[0]?.types()).toEqual(['stt-load', 'stt-transcribe', 'stt-transcribe']);
-    expect(started[0]?.received[0]?.message).toMatchObject({ modelId: 'onnx-community/moonshine-base-ONNX', source: 'this-server', origin: ORIGIN });
+    expect(started[0]?.received[0]?.message).toMatchObject({ modelId: 'onnx-community/moonshine-base-ONNX', source: 'this-server', origin: ORIGIN, device: 'auto' });
   });
 
   it('shows the download as a fraction while it runs', async () => {
@@ -99,6 +101,25 @@ describe('DeviceEngine', () => {
       ['Whisper base', 77_000_000],
       ['Moonshine base', 120_000_000],
     ]);
+  });
+
+  it('remembers the backend the worker chose per model, asks for it on the next page, and says where the model runs', async () => {
+    const stored = new Map<string, string>();
+    const storage = { getItem: (key: string) => stored.get(key) ?? null, setItem: (key: string, value: string) => void stored.set(key, value) };
+    const onGraphicsCard = (message: ToWorker): FromWorker[] =>
+      message.type === 'stt-load' ? [{ type: SttReply.loaded, id: message.id, device: 'webgpu', warmupMs: { webgpu: 120, wasm: 410 } }] : healthy(message);
+    const first = engineWith(onGraphicsCard, { devices: new RememberedDevices(storage) });
+    await first.engine.load();
+    expect(first.engine.status).toEqual({ kind: 'ready', runsOn: 'graphics card' });
+    expect(first.started[0]?.received[0]?.message).toMatchObject({ type: 'stt-load', device: 'auto' });
+    expect(JSON.parse(stored.get(RECOGNIZER_DEVICE_KEY)!)).toEqual({ 'onnx-community/moonshine-base-ONNX': 'webgpu' });
+    const next = engineWith(onGraphicsCard, { devices: new RememberedDevices(storage) });
+    await next.engine.load();
+    expect(next.started[0]?.received[0]?.message).toMatchObject({ type: 'stt-load', device: 'webgpu' });
+    const german = engineWith(healthy, { devices: new RememberedDevices(storage), language: () => 'de' });
+    await german.engine.load();
+    expect(german.started[0]?.received[0]?.message).toMatchObject({ modelId: 'onnx-community/whisper-base', device: 'auto' });
+    expect(JSON.parse(stored.get(RECOGNIZER_DEVICE_KEY)!)).toEqual({ 'onnx-community/moonshine-base-ONNX': 'webgpu', 'onnx-community/whisper-base': 'wasm' });
   });
 
   it('asks the browser to keep storage once the model is stored, and only once', async () => {

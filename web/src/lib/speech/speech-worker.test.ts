@@ -1,16 +1,17 @@
 // One worker for the interviewer's voice and the candidate's: started by whichever asks first, a Kokoro reload or
 // dispose leaves the voice-activity model alone, and a crash tells both clients, which load again in a fresh worker.
 import { describe, expect, it } from 'vitest';
-import { VadClient } from '../stt/vad.client.ts';
-import { TtsClient } from '../tts/tts.client.ts';
-import { fakeWorkers } from './fakes.ts';
-import { SpeechWorker } from './speech.client.ts';
-import { TtsReply, VadReply, type FromWorker, type ToWorker } from './speech.protocol.ts';
+import { VadClient } from './stt/vad.client.ts';
+import { VadReply, type VadFromWorker, type VadToWorker } from './stt/vad.protocol.ts';
+import { TtsReply, type TtsFromWorker, type TtsToWorker } from './tts/kokoro.protocol.ts';
+import { TtsClient } from './tts/tts.client.ts';
+import { fakeWorkers } from './worker/fakes.ts';
+import { SpeechWorker } from './worker/speech.client.ts';
 
 const OPTIONS = { device: 'wasm', source: 'this-server', origin: 'http://127.0.0.1:8787' } as const;
 const INFO = { device: 'wasm', dtype: 'q8', threads: 1 } as const;
 
-function answer(message: ToWorker): FromWorker[] {
+function answer(message: TtsToWorker | VadToWorker): (TtsFromWorker | VadFromWorker)[] {
   switch (message.type) {
     case 'load':
       return [{ type: TtsReply.loaded, id: message.id, info: INFO }];

@@ -1,6 +1,23 @@
 // Model download progress: transformers.js' progress events folded into one entry per file, and the files summed
 // for a single progress bar. Pure.
-import type { FileProgress } from './types.ts';
+import { PROGRESS_REPLY, type ProgressReply } from '../worker/protocol.ts';
+
+/** Download progress of one model file (bytes; `total` 0 while unknown). */
+export interface FileProgress {
+  file: string;
+  loaded: number;
+  total: number;
+}
+
+/** The worker's reply while a model downloads: every file's bytes so far. A load may get many before its answer. */
+export interface DownloadProgressReply extends ProgressReply {
+  files: readonly FileProgress[];
+}
+
+/** A download progress reply to the request `id`. */
+export function downloadProgress(id: number, files: readonly FileProgress[]): DownloadProgressReply {
+  return { type: PROGRESS_REPLY, id, files };
+}
 
 /** The fields of a transformers.js `progress_callback` event this module reads. */
 export interface TransformersProgressEvent {

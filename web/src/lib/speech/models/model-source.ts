@@ -1,7 +1,9 @@
-// Where transformers.js fetches Kokoro's model files from (Hugging Face or this server's `/models/`), and where
+// Where transformers.js fetches the speech models' files from (Hugging Face or this server's `/models/`), and where
 // kokoro-js fetches voices from (always this origin's `/voices/`). Pure: the worker applies the result.
-import type { ModelSource } from './types.ts';
 import { assertNever } from '../../common/index.ts';
+
+/** Where the model files come from: Hugging Face, or this server's `/models/` (the proxy's MODELS_DIR). */
+export type ModelSource = 'huggingface' | 'this-server';
 
 /** The path on our origin where the proxy serves MODELS_DIR (GET /api/health says `models: { baseUrl: '/models/' }`). */
 export const MODELS_BASE_PATH = '/models/';

@@ -1,15 +1,14 @@
 // What the speech worker's model handlers share: the worker's scope, the one ONNX Runtime (the very module
 // transformers.js imports) and the thread count it started with.
-import { configureOnnxWasm, type OnnxWasmEnv } from '../../onnx/index.ts';
-import type { OrtRuntime } from '../../stt/vad.ts';
-import type { FromWorker, ToWorker } from '../speech.protocol.ts';
+import { configureOnnxWasm, type GpuProbe, type OnnxWasmEnv, type OrtRuntime } from '../onnx/index.ts';
+import type { WorkerReply, WorkerRequest } from './protocol.ts';
 
 /** The worker's global scope as far as the handlers use it (the DOM lib types `self` as a window). */
 export interface WorkerScope {
   crossOriginIsolated: boolean;
-  navigator: { hardwareConcurrency?: number };
-  postMessage(message: FromWorker, transfer?: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
+  navigator: { hardwareConcurrency?: number; gpu?: GpuProbe };
+  postMessage(message: WorkerReply, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<WorkerRequest>) => void): void;
 }
 
 /** The shared runtime of every model in the worker. */
@@ -41,7 +40,7 @@ export class SharedRuntime {
   }
 
   /** Posts a reply to the page. */
-  post(message: FromWorker, transfer?: Transferable[]): void {
+  post(message: WorkerReply, transfer?: Transferable[]): void {
     this.scope.postMessage(message, transfer);
   }
 }

@@ -1,14 +1,14 @@
 // The speech worker's handler for Kokoro (the interviewer's voice): load, synthesize, unload.
-import { loadEngine, synthesizeWith, type EngineScope, type LoadedEngine } from '../../tts/engine.ts';
-import { applyProgressEvent } from '../../tts/progress.ts';
-import type { FileProgress } from '../../tts/types.ts';
-import { TtsCommand, TtsErrorCode, TtsReply, type TtsToWorker } from '../speech.protocol.ts';
-import { assertNever } from '../../../common/index.ts';
-import { describeError, type SharedRuntime } from './runtime.ts';
+import { assertNever } from '../../common/index.ts';
+import { applyProgressEvent, downloadProgress, type FileProgress } from '../models/index.ts';
+import { describeError, type SharedRuntime } from '../worker/runtime.ts';
+import { loadEngine, synthesizeWith, type EngineScope, type LoadedEngine } from './engine.ts';
+import { TtsCommand, TtsErrorCode, TtsReply, type TtsFromWorker, type TtsToWorker } from './kokoro.protocol.ts';
 
 /** Kokoro's handler: one loaded model at a time. */
 export function createKokoroHandler(runtime: SharedRuntime): (message: TtsToWorker) => Promise<void> {
   let engine: LoadedEngine | null = null;
+  const reply = (message: TtsFromWorker, transfer?: Transferable[]): void => runtime.post(message, transfer);
 
   /** Where Kokoro runs; once the runtime has started, its thread count is the one it started with. */
   const environment = (threads: number | null): EngineScope => ({ crossOriginIsolated: runtime.scope.crossOriginIsolated, cores: runtime.cores, threads: runtime.threads ?? threads });
@@ -31,27 +31,27 @@ export function createKokoroHandler(runtime: SharedRuntime): (message: TtsToWork
             const next = applyProgressEvent(files, progress);
             if (next === files) return;
             files = next;
-            runtime.post({ type: TtsReply.progress, id, files });
+            reply(downloadProgress(id, files));
           });
           runtime.started();
-          runtime.post({ type: TtsReply.loaded, id, info: engine.info });
+          reply({ type: TtsReply.loaded, id, info: engine.info });
         } catch (error) {
           engine = null;
-          runtime.post({ type: TtsReply.failed, id, code: TtsErrorCode.load, message: describeError(error) });
+          reply({ type: TtsReply.failed, id, code: TtsErrorCode.load, message: describeError(error) });
         }
         return;
       }
       case TtsCommand.synthesize: {
         const { id, text, voice, speed } = message;
         if (!engine) {
-          runtime.post({ type: TtsReply.failed, id, code: TtsErrorCode.notLoaded, message: 'The voice model is not loaded.' });
+          reply({ type: TtsReply.failed, id, code: TtsErrorCode.notLoaded, message: 'The voice model is not loaded.' });
           return;
         }
         try {
           const piece = await synthesizeWith(engine.tts, text, voice, speed, { modelTimer: engine.modelTimer });
-          runtime.post({ type: TtsReply.synthesized, id, ...piece }, [piece.audio.buffer as ArrayBuffer]);
+          reply({ type: TtsReply.synthesized, id, ...piece }, [piece.audio.buffer as ArrayBuffer]);
         } catch (error) {
-          runtime.post({ type: TtsReply.failed, id, code: TtsErrorCode.synthesis, message: describeError(error) });
+          reply({ type: TtsReply.failed, id, code: TtsErrorCode.synthesis, message: describeError(error) });
         }
         return;
       }

@@ -1,12 +1,13 @@
 // The speech worker's handler for Silero (voice activity in the candidate's answer): load, one frame's probability, reset.
-import { SILERO_MODEL_PATH, createSileroDetector, type SpeechDetector } from '../../stt/vad.ts';
-import { VadCommand, VadReply, type VadToWorker } from '../speech.protocol.ts';
-import { assertNever } from '../../../common/index.ts';
-import { describeError, type SharedRuntime } from './runtime.ts';
+import { assertNever } from '../../common/index.ts';
+import { describeError, type SharedRuntime } from '../worker/runtime.ts';
+import { VadCommand, VadReply, type VadFromWorker, type VadToWorker } from './vad.protocol.ts';
+import { SILERO_MODEL_PATH, createSileroDetector, type SpeechDetector } from './vad.ts';
 
 /** Silero's handler: the model is fetched from the page's origin once. */
 export function createSileroHandler(runtime: SharedRuntime): (message: VadToWorker) => Promise<void> {
   let vad: SpeechDetector | null = null;
+  const reply = (message: VadFromWorker): void => runtime.post(message);
 
   return async (message) => {
     switch (message.type) {
@@ -20,22 +21,22 @@ export function createSileroHandler(runtime: SharedRuntime): (message: VadToWork
             vad = await createSileroDetector(runtime.ort, await response.arrayBuffer());
             runtime.started();
           }
-          runtime.post({ type: VadReply.loaded, id });
+          reply({ type: VadReply.loaded, id });
         } catch (error) {
-          runtime.post({ type: VadReply.failed, id, message: describeError(error) });
+          reply({ type: VadReply.failed, id, message: describeError(error) });
         }
         return;
       }
       case VadCommand.frame: {
         const { id, frame } = message;
         if (!vad) {
-          runtime.post({ type: VadReply.failed, id, message: 'The voice activity model is not loaded.' });
+          reply({ type: VadReply.failed, id, message: 'The voice activity model is not loaded.' });
           return;
         }
         try {
-          runtime.post({ type: VadReply.probability, id, probability: await vad.probability(frame) });
+          reply({ type: VadReply.probability, id, probability: await vad.probability(frame) });
         } catch (error) {
-          runtime.post({ type: VadReply.failed, id, message: describeError(error) });
+          reply({ type: VadReply.failed, id, message: describeError(error) });
         }
         return;
       }

@@ -1,7 +1,6 @@
 // Table tests for folding transformers.js progress events and summing files.
 import { describe, expect, it } from 'vitest';
-import { applyProgressEvent, summarizeProgress, type TransformersProgressEvent } from './progress.ts';
-import type { FileProgress } from './types.ts';
+import { applyProgressEvent, summarizeProgress, type FileProgress, type TransformersProgressEvent } from './progress.ts';
 
 const fold = (events: TransformersProgressEvent[]) => events.reduce<readonly FileProgress[]>((files, event) => applyProgressEvent(files, event), []);
 
