@@ -37,6 +37,9 @@ test('with no speech service on the server, the answer is recognized on this dev
   await expect(page.getByTestId('mic-done')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('stt-model-status')).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
   await expect(page.locator('[data-vad]')).toHaveAttribute('data-vad', 'silero', { timeout: 60_000 });
+  // No WebGPU adapter here: the worker loaded on WASM alone, said so, and the choice is remembered for the next visit.
+  await expect(page.getByTestId('stt-model-status')).toHaveText(/running on this device's processor/);
+  expect(await page.evaluate(() => localStorage.getItem('xquizit:stt-device'))).toBe(JSON.stringify({ 'onnx-community/moonshine-base-ONNX': 'wasm' }));
 
   // Live: the first sentence's words land while the candidate is still speaking.
   const answer = page.getByTestId('answer');
