@@ -4,7 +4,7 @@
 // never asked about.
 import type { Page, Request } from '@playwright/test';
 import { STAND_IN_WORDS } from '../scripts/make-stt-test-models.ts';
-import { answer, expect, FAKE_GEMINI_KEY, fakeMicrophoneLaunch, openSettings, startInterview, startProxy, test, TEST_MODELS_DIR } from './harness/index.ts';
+import { answer, expect, fakeMicrophoneLaunch, openSettings, startInterview, test } from './harness/index.ts';
 
 test.use({ launchOptions: fakeMicrophoneLaunch() });
 
@@ -58,11 +58,7 @@ test.describe('on a metered connection', () => {
   // No RunPod: this device is the engine; the natural voice chosen. Save-Data on, as Chromium reports it with Data Saver.
   test.use({
     interviewerVoice: 'kokoro',
-    proxyProcess: async ({ gemini }, use) => {
-      const proxy = await startProxy({ MODELS_DIR: TEST_MODELS_DIR, GEMINI_API_KEY: FAKE_GEMINI_KEY, GEMINI_BASE_URL: gemini.url, LLM_PROVIDER: 'gemini' });
-      await use(proxy);
-      await proxy.stop();
-    },
+    serverSpeech: false,
   });
 
   test.beforeEach(async ({ page }) => {

@@ -4,19 +4,11 @@
 // the audio, not how long a busy machine takes to load them.
 import type { Page } from '@playwright/test';
 import { STAND_IN_WORDS, WORDS_PER_SECOND } from '../scripts/make-stt-test-models.ts';
-import { expect, FAKE_GEMINI_KEY, fakeMicrophoneLaunch, startInterview, startProxy, test as base, TEST_MODELS_DIR } from './harness/index.ts';
+import { expect, fakeMicrophoneLaunch, startInterview, test } from './harness/index.ts';
 import { loadSource } from './voice-answer-audio.ts';
 
-// The proxy with the fake Gemini and the test models, and no RunPod: this device recognizes the answer.
-const test = base.extend({
-  proxyProcess: async ({ gemini }, use) => {
-    const proxy = await startProxy({ MODELS_DIR: TEST_MODELS_DIR, GEMINI_API_KEY: FAKE_GEMINI_KEY, GEMINI_BASE_URL: gemini.url, LLM_PROVIDER: 'gemini' });
-    await use(proxy);
-    await proxy.stop();
-  },
-});
-
-test.use({ launchOptions: fakeMicrophoneLaunch() });
+// No RunPod on the server: this device recognizes the answer.
+test.use({ serverSpeech: false, launchOptions: fakeMicrophoneLaunch() });
 
 const WORD = new RegExp(`\\b(${STAND_IN_WORDS.join('|')})\\b`, 'g');
 const wordsOf = (text: string) => (text.match(WORD) ?? []).length;

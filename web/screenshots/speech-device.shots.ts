@@ -2,19 +2,12 @@
 // 1280 px wide, light and dark, into web/screenshots/out/.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, FAKE_GEMINI_KEY, fakeMicrophoneLaunch, startInterview, startProxy, test as base, TEST_MODELS_DIR } from '../e2e/harness/index.ts';
+import { expect, fakeMicrophoneLaunch, startInterview, test } from '../e2e/harness/index.ts';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out');
 
-const test = base.extend({
-  proxyProcess: async ({ gemini }, use) => {
-    const proxy = await startProxy({ MODELS_DIR: TEST_MODELS_DIR, GEMINI_API_KEY: FAKE_GEMINI_KEY, GEMINI_BASE_URL: gemini.url, LLM_PROVIDER: 'gemini' });
-    await use(proxy);
-    await proxy.stop();
-  },
-});
-
-test.use({ launchOptions: fakeMicrophoneLaunch() });
+// No RunPod on the server: this device recognizes the answer.
+test.use({ serverSpeech: false, launchOptions: fakeMicrophoneLaunch() });
 
 for (const width of [390, 1280]) {
   for (const scheme of ['light', 'dark'] as const) {

@@ -1,5 +1,5 @@
 // Playwright fixtures: fake Gemini, OpenAI-compatible server and RunPod in-process, the real proxy as a child process,
-// browser checks. Per-spec options: `test.use({ proxyEnv: { PROXY_TOKENS: 'secret-1' }, upstreams: false, llm: ['openai'], interviewerVoice: 'kokoro' })`.
+// browser checks. Per-spec options: `test.use({ proxyEnv: { PROXY_TOKENS: 'secret-1' }, upstreams: false, llm: ['openai'], serverSpeech: false, interviewerVoice: 'kokoro' })`.
 import { test as base, expect } from '@playwright/test';
 import {
   demoInterviewer,
@@ -37,6 +37,8 @@ export interface HarnessOptions {
   llm: readonly ('gemini' | 'openai')[];
   /** Which server family the fake OpenAI-compatible server speaks as. */
   openAiFamily: OpenAiFamily;
+  /** Give the proxy the fake RunPod (true, default) or no speech service (false: spoken answers are recognized on the device). */
+  serverSpeech: boolean;
   /** Console errors a spec expects (e.g. a refused connection while the proxy is stopped). */
   allowedConsoleErrors: RegExp[];
   /**
@@ -77,6 +79,7 @@ export const test = base.extend<HarnessOptions & HarnessFixtures>({
   upstreams: [true, { option: true }],
   llm: [['gemini'], { option: true }],
   openAiFamily: ['ollama', { option: true }],
+  serverSpeech: [true, { option: true }],
   allowedConsoleErrors: [[], { option: true }],
   interviewerVoice: ['off', { option: true }],
 
@@ -100,7 +103,7 @@ export const test = base.extend<HarnessOptions & HarnessFixtures>({
     await runpod.close();
   },
 
-  proxyProcess: async ({ gemini, openai, runpod, upstreams, llm, proxyEnv }, use) => {
+  proxyProcess: async ({ gemini, openai, runpod, upstreams, llm, serverSpeech, proxyEnv }, use) => {
     const geminiEnv: ProxyEnv = llm.includes('gemini') ? { GEMINI_API_KEY: FAKE_GEMINI_KEY, GEMINI_BASE_URL: gemini.url } : {};
     const openAiEnv: ProxyEnv = llm.includes('openai')
       ? { OPENAI_BASE_URL: openai.url, OPENAI_API_KEY: FAKE_OPENAI_KEY, OPENAI_MODELS: FAKE_OPENAI_MODELS.join(',') }
@@ -110,9 +113,7 @@ export const test = base.extend<HarnessOptions & HarnessFixtures>({
           ...geminiEnv,
           ...openAiEnv,
           ...(llm[0] ? { LLM_PROVIDER: llm[0] } : {}),
-          RUNPOD_API_KEY: FAKE_RUNPOD_KEY,
-          RUNPOD_ENDPOINT_ID: runpod.endpointId,
-          RUNPOD_BASE_URL: runpod.url,
+          ...(serverSpeech ? { RUNPOD_API_KEY: FAKE_RUNPOD_KEY, RUNPOD_ENDPOINT_ID: runpod.endpointId, RUNPOD_BASE_URL: runpod.url } : {}),
         }
       : {};
     // The interviewer's voice loads the tiny test model from this server: no spec downloads a model.
