@@ -23,7 +23,7 @@ function healthy(message: ToWorker): FromWorker[] {
     case 'stt-load':
       return [
         downloadProgress(message.id, [{ file: 'onnx/encoder_model.onnx', loaded: 25, total: 100 }]),
-        { type: SttReply.loaded, id: message.id, device: 'wasm', warmupMs: null },
+        { type: SttReply.loaded, id: message.id, device: 'wasm' },
       ];
     case 'stt-transcribe':
       return [{ type: SttReply.transcribed, id: message.id, text: `heard ${message.samples.length} samples, first ${message.samples[0]}${message.language === 'en' ? '' : ` in ${message.language}`}`, modelMs: 3 }];
@@ -107,7 +107,7 @@ describe('DeviceEngine', () => {
     const stored = new Map<string, string>();
     const storage = { getItem: (key: string) => stored.get(key) ?? null, setItem: (key: string, value: string) => void stored.set(key, value) };
     const onGraphicsCard = (message: ToWorker): FromWorker[] =>
-      message.type === 'stt-load' ? [{ type: SttReply.loaded, id: message.id, device: 'webgpu', warmupMs: { webgpu: 120, wasm: 410 } }] : healthy(message);
+      message.type === 'stt-load' ? [{ type: SttReply.loaded, id: message.id, device: 'webgpu' }] : healthy(message);
     const first = engineWith(onGraphicsCard, { devices: new RememberedDevices(storage) });
     await first.engine.load();
     expect(first.engine.status).toEqual({ kind: 'ready', runsOn: 'graphics card' });

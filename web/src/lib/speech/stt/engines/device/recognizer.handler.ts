@@ -5,14 +5,14 @@ import { assertNever } from '../../../../common/index.ts';
 import { applyModelSource, applyProgressEvent, downloadProgress, modelSourceSettings, type FileProgress } from '../../../models/index.ts';
 import { hasWebGpuAdapter, type OnnxWasmEnv } from '../../../onnx/index.ts';
 import { describeError, type SharedRuntime } from '../../../worker/runtime.ts';
-import { warmupClip, type RecognizerDevice, type WarmupTimings } from './backend.ts';
+import { warmupClip, type RecognizerDevice } from './backend.ts';
 import { loadOnBest } from './load-on-best.ts';
 import { SttCommand, SttReply, type SttFromWorker, type SttToWorker } from './recognizer.protocol.ts';
 import { loadRecognizer, recognize } from './recognizer.ts';
 
 /** The recognizer's handler: one model loaded at a time; loading another (or on another backend) frees the first. */
 export function createRecognizerHandler(runtime: SharedRuntime): (message: SttToWorker) => Promise<void> {
-  let recognizer: { modelId: string; asr: AutomaticSpeechRecognitionPipeline; device: RecognizerDevice; warmupMs: WarmupTimings | null } | null = null;
+  let recognizer: { modelId: string; asr: AutomaticSpeechRecognitionPipeline; device: RecognizerDevice } | null = null;
   const reply = (message: SttFromWorker): void => runtime.post(message);
 
   return async (message) => {
@@ -43,9 +43,11 @@ export function createRecognizerHandler(runtime: SharedRuntime): (message: SttTo
               },
             });
             runtime.started();
-            recognizer = { modelId, asr: loaded.model, device: loaded.device, warmupMs: loaded.warmupMs };
+            recognizer = { modelId, asr: loaded.model, device: loaded.device };
+            // For whoever wonders why this device chose as it did (DevTools' console of the speech worker).
+            if (loaded.warmupMs) console.info(`xquizit: ${modelId} warm-up: WebGPU ${String(loaded.warmupMs.webgpu)} ms, WASM ${String(loaded.warmupMs.wasm)} ms; running on ${loaded.device}.`);
           }
-          reply({ type: SttReply.loaded, id, device: recognizer.device, warmupMs: recognizer.warmupMs });
+          reply({ type: SttReply.loaded, id, device: recognizer.device });
         } catch (error) {
           reply({ type: SttReply.failed, id, message: describeError(error) });
         }

@@ -1,7 +1,7 @@
 // The recognizer's messages with the speech worker (Moonshine or Whisper, the answer's words): load a model,
 // transcribe one clip, and their replies. A load reports its download as the models' progress reply.
 import type { DownloadProgressReply, ModelSource } from '../../../models/index.ts';
-import type { RecognizerDevice, RecognizerDeviceChoice, WarmupTimings } from './backend.ts';
+import type { RecognizerDevice, RecognizerDeviceChoice } from './backend.ts';
 
 /** Speech-to-text commands the worker understands. */
 export const SttCommand = { load: 'stt-load', transcribe: 'stt-transcribe' } as const;
@@ -18,13 +18,10 @@ export type SttToWorker =
   | { type: typeof SttCommand.load; id: number; modelId: string; source: ModelSource; origin: string; device: RecognizerDeviceChoice }
   | { type: typeof SttCommand.transcribe; id: number; samples: Float32Array; language: string | null };
 
-/**
- * Worker → main thread: the download's progress, loaded (where it runs, and both backends' warm-up times when they
- * were compared), a clip's text (with the model's own milliseconds), or why not.
- */
+/** Worker → main thread: the download's progress, loaded (and where it runs), a clip's text (with the model's own milliseconds), or why not. */
 export type SttFromWorker =
   | DownloadProgressReply
-  | { type: typeof SttReply.loaded; id: number; device: RecognizerDevice; warmupMs: WarmupTimings | null }
+  | { type: typeof SttReply.loaded; id: number; device: RecognizerDevice }
   | { type: typeof SttReply.transcribed; id: number; text: string; modelMs: number }
   | { type: typeof SttReply.failed; id: number; message: string };
 
