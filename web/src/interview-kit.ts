@@ -10,6 +10,7 @@ import type { DownloadRequest } from './lib/downloads/index.ts';
 import type { LlmClient } from './lib/llm/index.ts';
 import { DeviceEngine, RememberedDevices } from './lib/speech/stt/engines/device/index.ts';
 import { resolveModelSource } from './lib/speech/models/index.ts';
+import type { GpuProbe } from './lib/speech/onnx/index.ts';
 import { loadSttSettings } from './lib/speech/stt/index.ts';
 import { sharedSpeechWorker } from './lib/speech/worker/index.ts';
 import {
@@ -18,7 +19,6 @@ import {
   TtsClient,
   type AudioQueue,
   type BrowserVoice,
-  type GpuProbe,
   type InterviewerVoiceDeps,
   type ServerModels,
 } from './lib/speech/tts/index.ts';

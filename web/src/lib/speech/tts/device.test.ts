@@ -1,13 +1,7 @@
 // Table tests for the backend choice and the WASM SIMD check.
 import { describe, expect, it } from 'vitest';
-import { blockerMessage, chooseDevice, hasWebGpuAdapter, kokoroBlocker, resolveDevice, type GpuProbe } from './device.ts';
-
-const gpuWith = (adapter: unknown): GpuProbe => ({ requestAdapter: async () => adapter });
-const brokenGpu: GpuProbe = {
-  requestAdapter: async () => {
-    throw new Error('blocked');
-  },
-};
+import type { GpuProbe } from '../onnx/index.ts';
+import { blockerMessage, chooseDevice, kokoroBlocker, resolveDevice } from './device.ts';
 
 describe('resolveDevice', () => {
   it.each([
@@ -19,17 +13,6 @@ describe('resolveDevice', () => {
     ['wasm', false, 'wasm'],
   ] as const)('%s with adapter=%s → %s', (choice, adapter, device) => {
     expect(resolveDevice(choice, adapter)).toBe(device);
-  });
-});
-
-describe('hasWebGpuAdapter', () => {
-  it.each([
-    ['no navigator.gpu', undefined, false],
-    ['no adapter', gpuWith(null), false],
-    ['an adapter', gpuWith({}), true],
-    ['requestAdapter throws', brokenGpu, false],
-  ] as const)('%s → %s', async (_, gpu, expected) => {
-    expect(await hasWebGpuAdapter(gpu)).toBe(expected);
   });
 });
 

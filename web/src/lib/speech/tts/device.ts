@@ -4,8 +4,6 @@ import { assertNever } from '../../common/index.ts';
 import { hasWebGpuAdapter, type GpuProbe } from '../onnx/index.ts';
 import type { TtsDevice } from './types.ts';
 
-export { hasWebGpuAdapter, type GpuProbe };
-
 /** What the settings may ask for. */
 export type DeviceChoice = TtsDevice | 'auto';
 

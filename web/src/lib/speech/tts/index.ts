@@ -8,4 +8,3 @@ export { requestPersistentStorage, TtsClient, TtsEngineError } from './tts.clien
 export { DEFAULT_SPEECH_SETTINGS, type SpeechMode, type SpeechSettings, type TtsBackendInfo } from './types.ts';
 export { SPEED_RANGE } from './voice-settings.ts';
 export { KOKORO_VOICES, offeredVoices, type KokoroVoice } from './voices.ts';
-export type { GpuProbe } from './device.ts';

@@ -5,7 +5,8 @@ import type { CurrentQuestion, QuestionMarks } from '../../interview/selectors.t
 import type { SpeechTiming } from '../../interview/types.ts';
 import type { AudioQueue } from './audio-queue.ts';
 import type { BrowserVoice } from './browser-voice.ts';
-import { blockerMessage, chooseDevice, kokoroBlocker, type GpuProbe } from './device.ts';
+import type { GpuProbe } from '../onnx/index.ts';
+import { blockerMessage, chooseDevice, kokoroBlocker } from './device.ts';
 import { resolveModelSource, summarizeProgress, type FileProgress } from '../models/index.ts';
 import { BROWSER_VOICE_LABEL, kokoroLabel, QuestionSpeaker, type SpeakerState } from './question-speaker.ts';
 import { KOKORO_DOWNLOADS, type SpeechSettings, type Synthesizer, type TtsBackendInfo, type TtsDevice } from './types.ts';
