@@ -1,7 +1,7 @@
-// The first load as a phone on a slow network sees it: the proxy sends scripts and styles compressed, and the code
-// for the interview and the history arrives only when the candidate goes there.
+// The first load as a phone on a slow network sees it: the proxy sends scripts and styles compressed, the code for the
+// interview, the history and the microphone setup arrives only when the candidate goes there, and nothing moves.
 import type { Page, Response } from '@playwright/test';
-import { expect, startInterview, test } from './harness/index.ts';
+import { expect, openSettings, startInterview, test } from './harness/index.ts';
 
 /** A script or stylesheet response: its path, the encoding it came in, and its body. */
 interface Asset {
@@ -50,6 +50,53 @@ test('the interview and the history load their code only when opened', async ({ 
   await expect(page.getByTestId('question')).not.toBeEmpty({ timeout: 15_000 });
   expect(loaded('interview-kit')).toBe(true);
 });
+
+test('the microphone setup loads its code when Settings is first opened', async ({ page }) => {
+  const assets = watchAssets(page);
+  // Its stylesheet comes with its code (the speech-to-text folder's chunk).
+  const micSetupLoaded = () => assets.some((asset) => /^\/assets\/stt-[\w-]+\.css$/.test(asset.url));
+  await page.goto('/');
+  await expect(page.getByTestId('start-interview')).toBeVisible();
+  expect(micSetupLoaded()).toBe(false);
+  await openSettings(page);
+  await expect(page.getByTestId('stt-review')).toBeAttached();
+  expect(micSetupLoaded()).toBe(true);
+});
+
+test.describe('a server without RunPod', () => {
+  // With RunPod set up, the privacy line gains a sentence once the server has said so (a shift of about 0.006).
+  test.use({ serverSpeech: false });
+
+  test('nothing on the first screen moves as it loads, not even when the browser offers installation', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('start-interview')).toBeVisible();
+    await expect(page.getByTestId('health-status')).toBeAttached();
+    await page.evaluate(() => {
+      window.dispatchEvent(Object.assign(new Event('beforeinstallprompt'), { prompt: async () => undefined, userChoice: Promise.resolve({ outcome: 'dismissed' }) }));
+    });
+    await expect(page.getByTestId('install-app')).toBeVisible();
+    expect(await layoutShiftSinceNavigation(page)).toBe(0);
+  });
+});
+
+/** Every layout shift since navigation (buffered), summed as the browser's Cumulative Layout Shift counts them. */
+function layoutShiftSinceNavigation(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) total += entry.value;
+        });
+        observer.observe({ type: 'layout-shift', buffered: true });
+        // Buffered entries are delivered in the observer's first callback, queued as it starts observing.
+        setTimeout(() => {
+          observer.disconnect();
+          resolve(total);
+        }, 200);
+      }),
+  );
+}
 
 test.describe('when the interview’s code cannot be downloaded', () => {
   test.use({ allowedConsoleErrors: [/ERR_INTERNET_DISCONNECTED/] });

@@ -1,4 +1,4 @@
-// Walks a candidate through every screen (setup and its settings, a question and the voice settings, thinking, the
+// Walks a candidate through every screen (the first screen as a new visitor sees it, setup and its settings, a question and the voice settings, thinking, the
 // transcript, the report, History) and photographs each at 390 and 1280 px wide, in light and dark, into
 // web/screenshots/out/. Four main questions; the short answer draws a follow-up, which does not count toward them.
 import path from 'node:path';
@@ -20,6 +20,16 @@ for (const width of [390, 1280]) {
   for (const scheme of ['light', 'dark'] as const) {
     test.describe(`${String(width)} px, ${scheme}`, () => {
       test.use({ viewport: { width, height: width < 600 ? 844 : 800 }, colorScheme: scheme });
+
+      test('the first screen, as a new visitor sees it, with the browser offering installation', async ({ page }) => {
+        await page.goto('/');
+        await expect(page.getByTestId('start-interview')).toBeVisible();
+        await page.evaluate(() => {
+          window.dispatchEvent(Object.assign(new Event('beforeinstallprompt'), { prompt: async () => undefined, userChoice: Promise.resolve({ outcome: 'dismissed' }) }));
+        });
+        await expect(page.getByTestId('install-app')).toBeVisible();
+        await page.screenshot({ path: path.join(OUT, `0-first-screen-${String(width)}-${scheme}.png`) });
+      });
 
       test('every screen', async ({ page, gemini }) => {
         const shot = async (name: string, fullPage = false) => {

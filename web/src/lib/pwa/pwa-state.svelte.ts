@@ -1,4 +1,4 @@
-// Reactive PWA state shown by PwaControls: a waiting update, the network state, the stashed install prompt.
+// Reactive PWA state shown by PwaNotices and InstallButton: a waiting update, the network state, the stashed install prompt.
 // Fed by window events (online/offline, beforeinstallprompt, appinstalled) and by the service worker registration.
 import { isInstallPromptEvent, type BeforeInstallPromptEvent, type InstallOutcome } from './install-prompt.ts';
 
