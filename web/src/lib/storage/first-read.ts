@@ -10,7 +10,7 @@ export interface FirstRead {
 }
 
 /** The longest the app waits for the reads before drawing anyway ("Loading your saved work…" until they land). */
-export const FIRST_READ_WAIT_MS = 300;
+const FIRST_READ_WAIT_MS = 300;
 
 /** Starts both reads and resolves once both have settled, or after `waitMs`, whichever is first. */
 export async function readFirst(

@@ -18,7 +18,7 @@ export type { AddedInterview, InterviewRecord, InterviewStatus, InterviewSummary
 export { durationOf, factsOf, guessRoleAndCompany, stoppedByError, type InterviewFacts, type RoleAndCompany } from './summary.ts';
 export { describeSaveError, isQuotaError } from './errors.ts';
 export { freeCachedDownloads, isAppShellCache, storageEstimate, type StorageEstimate } from './usage.ts';
-export { FIRST_READ_WAIT_MS, readFirst, type FirstRead } from './first-read.ts';
+export { readFirst, type FirstRead } from './first-read.ts';
 export { answerDraftBackup, type AnswerDraftBackup } from './answer-draft-backup.ts';
 export { indexedDbSegmentStore, memorySegmentStore, type SegmentStore, type StoredSegment, type StoredSegmentState } from './answer-audio.ts';
 export { listReports, loadReport, saveReport, type StoredReport } from './reports.ts';

@@ -48,6 +48,11 @@ describe('toBase64 and durationSeconds', () => {
     expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
   });
 
+  it('uses the engine’s own encoder where there is one (browsers; Node 20 has none, so the test above covers the fallback)', () => {
+    const bytes = Object.assign(Uint8Array.from([1, 2, 3]), { toBase64: () => 'from the engine' });
+    expect(toBase64(bytes)).toBe('from the engine');
+  });
+
   it('counts seconds from samples', () => {
     expect(durationSeconds(new Int16Array(24_000), 16_000)).toBe(1.5);
   });

@@ -63,8 +63,17 @@ export function durationSeconds(samples: { length: number }, sampleRate: number)
   return samples.length / sampleRate;
 }
 
-/** Base64 of `bytes` (no line breaks), as the proxy's `audio_base64` expects. */
+/** The engine's own encoder (Uint8Array.prototype.toBase64: Chromium 140, Firefox 133, Safari 18.2 and later). */
+type WithNativeBase64 = Uint8Array & { toBase64?: () => string };
+
+/**
+ * Base64 of `bytes` (no line breaks), as the proxy's `audio_base64` expects. The engine's own encoder where there is
+ * one: for the answer's last clip (about 160 kB, encoded after "Done") it takes well under a millisecond in Chromium,
+ * where the chunked btoa below took 10–28 ms on the 2-core development machine.
+ */
 export function toBase64(bytes: Uint8Array): string {
+  const native = (bytes as WithNativeBase64).toBase64;
+  if (typeof native === 'function') return native.call(bytes);
   let binary = '';
   // Chunks keep String.fromCharCode's argument list well under engines' limits.
   const CHUNK = 0x8000;
