@@ -11,6 +11,14 @@ import { closeUpstreamSockets } from './upstream/http-client.ts';
 /** The proxy's release version, from its package.json. */
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
+/**
+ * How long a client's idle connection is kept: longer than a typical spoken answer, so the turn after one does not
+ * open a new connection, and above the 60 s nginx keeps an idle upstream connection (`keepalive_timeout`).
+ * Warning: with Node's default of 5 s, a reverse proxy reuses a connection this server has just closed, and the
+ * POST on it fails with a 502 (nginx does not send a POST again). Node tells clients so (`Keep-Alive: timeout=65`).
+ */
+export const CLIENT_KEEP_ALIVE_MS = 65_000;
+
 /** A running proxy. */
 export interface RunningProxy {
   /** Base URL such as http://127.0.0.1:8787. */
@@ -34,6 +42,10 @@ export async function startProxy(config: ProxyConfig, options: { logSink?: LogSi
   });
   await server.ready();
   const nodeServer = server.node?.server as NodeServer | undefined;
+  if (nodeServer) {
+    nodeServer.keepAliveTimeout = CLIENT_KEEP_ALIVE_MS;
+    nodeServer.headersTimeout = CLIENT_KEEP_ALIVE_MS + 1000;
+  }
   const address = nodeServer?.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;

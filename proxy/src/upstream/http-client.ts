@@ -5,12 +5,16 @@ import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 
 /**
- * How long a kept-alive upstream socket may sit idle. Warning: without an agent timeout Node ignores the server's
- * `Keep-Alive: timeout=N` hint, keeps sockets the server has already decided to close, and a request sent on one
- * just as the server closes it fails with ECONNRESET (a 502 for the client); with one, Node drops them a second
- * before the server's hint.
+ * How long a kept-alive upstream socket may sit idle: longer than most answers, so the turn after one does not pay
+ * a new TCP and TLS handshake (and DNS lookup) to the model, and inside the 600 s Google's front-end load balancers keep
+ * an idle client connection by default. Warning: without an agent timeout Node ignores the server's `Keep-Alive: timeout=N` hint; with
+ * one, Node drops sockets a second before the hint. A server that closes an idle socket sooner without a hint is
+ * handled by sending again on a fresh socket (see `requestUpstream`).
  */
-const IDLE_SOCKET_TIMEOUT_MS = 30_000;
+const IDLE_SOCKET_TIMEOUT_MS = 240_000;
+
+/** How many times a request is sent again after a reused socket turned out to be closed by the server. */
+const STALE_SOCKET_RETRIES = 2;
 
 const agents = {
   'http:': new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: IDLE_SOCKET_TIMEOUT_MS }),
@@ -39,8 +43,29 @@ export class UpstreamFailure extends Error {
   }
 }
 
-/** Sends the request; resolves with the response stream once its headers arrive. */
-export function requestUpstream(request: UpstreamRequest): Promise<IncomingMessage> {
+/**
+ * Sends the request; resolves with the response stream once its headers arrive. A request on a reused kept-alive socket
+ * that fails with ECONNRESET or EPIPE before any answer almost always met a socket the server closed while it sat
+ * idle, so it is sent again on another one (Node's documented remedy, `request.reusedSocket`).
+ */
+export async function requestUpstream(request: UpstreamRequest): Promise<IncomingMessage> {
+  for (let retries = 0; ; retries++) {
+    try {
+      return await sendOnce(request);
+    } catch (error) {
+      if (!(error instanceof StaleSocket) || retries >= STALE_SOCKET_RETRIES) throw error instanceof StaleSocket ? error.failure : error;
+    }
+  }
+}
+
+/** A reused socket that was already closed: the request can be sent again. */
+class StaleSocket extends Error {
+  constructor(readonly failure: UpstreamFailure) {
+    super(failure.message);
+  }
+}
+
+function sendOnce(request: UpstreamRequest): Promise<IncomingMessage> {
   const url = new URL(request.url);
   const transport = url.protocol === 'https:' ? https : http;
   const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
@@ -68,10 +93,17 @@ export function requestUpstream(request: UpstreamRequest): Promise<IncomingMessa
     });
     outgoing.once('error', (error) => {
       request.signal.removeEventListener('abort', onAbort);
-      reject(error instanceof UpstreamFailure ? error : new UpstreamFailure('unreachable', `${url.host}: ${describe(error)}`));
+      if (error instanceof UpstreamFailure) return reject(error);
+      const failure = new UpstreamFailure('unreachable', `${url.host}: ${describe(error)}`);
+      reject(outgoing.reusedSocket && isClosedSocket(error) ? new StaleSocket(failure) : failure);
     });
     outgoing.end(request.body);
   });
+}
+
+function isClosedSocket(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'ECONNRESET' || code === 'EPIPE';
 }
 
 /** Reads a (small) upstream response body as text, with a size cap. */
