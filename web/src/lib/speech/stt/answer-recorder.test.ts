@@ -370,6 +370,36 @@ describe('AnswerRecorder with synthetic speech', () => {
     expect(quiet.autoFinished).toHaveLength(1);
   });
 
+  it("says the tail's audio is complete once the open segment's post-roll of silence has passed, and sends that same audio at finish", async () => {
+    const h = harness(async () => 'ok');
+    expect(h.recorder.tailComplete).toBe(false);
+    h.recorder.start();
+    const lead = synthetic([[false, 5]]);
+    await feed(h, lead.frames, lead.probabilities);
+    expect(h.recorder.tailComplete).toBe(true);
+    const speaking = synthetic([[true, 40]]);
+    await feed(h, speaking.frames, speaking.probabilities);
+    expect(h.recorder.tailComplete).toBe(false);
+    // The post-roll is 192 ms: 6 frames. Complete one frame after it, not before.
+    const postRoll = synthetic([[false, 6]]);
+    await feed(h, postRoll.frames, postRoll.probabilities);
+    expect(h.recorder.tailComplete).toBe(false);
+    const after = synthetic([[false, 1]]);
+    await feed(h, after.frames, after.probabilities);
+    expect(h.recorder.tailComplete).toBe(true);
+    const again = synthetic([[true, 2]]);
+    await feed(h, again.frames, again.probabilities);
+    expect(h.recorder.tailComplete).toBe(false);
+    const quiet = synthetic([[false, 7]]);
+    await feed(h, quiet.frames, quiet.probabilities);
+    expect(h.recorder.tailComplete).toBe(true);
+    h.recorder.finish();
+    expect(h.recorder.tailComplete).toBe(false);
+    await until(() => h.takes.length === 1, 'the take');
+    // The lead-in silence (5 frames, all pre-roll), the 42 speech frames with the 7 silent frames between, the post-roll.
+    expect(h.requests.map((clip) => clip.pcm.length)).toEqual([(5 + 40 + 7 + 2 + 6) * FRAME_SAMPLES]);
+  });
+
   it('sends nothing and lands nothing for silence; the take still completes', async () => {
     const h = harness(async () => 'never');
     h.recorder.start();

@@ -211,6 +211,18 @@ export class AnswerRecorder {
     this.#emit();
   }
 
+  /**
+   * Whether the audio finish() would send is already all here: no segment is open, or the open one has been followed
+   * by its post-roll of silence, so frames still on their way could only start new speech. Then "Done" need not wait
+   * for the capture's last frames.
+   */
+  get tailComplete(): boolean {
+    const segmenter = this.#take?.segmenter;
+    if (this.#phase !== 'recording' || !segmenter) return false;
+    const open = segmenter.open();
+    return open === null || open.end < open.capturedEnd;
+  }
+
   /** Ends the take: the open tail is sent now; the take completes once every text has landed. */
   finish(): void {
     const take = this.#take;

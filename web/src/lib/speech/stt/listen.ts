@@ -10,6 +10,8 @@ import { energyProbability, type SpeechDetector } from './vad.ts';
 export interface Listening {
   /** Resolves once every sample captured so far went through the VAD and out. */
   flush(): Promise<void>;
+  /** Frames cut but not yet through the VAD (many while its model loads, or when it falls behind). */
+  readonly queuedFrames: number;
   /** Stops capture (the stream's tracks are the caller's). */
   stop(): Promise<void>;
 }
@@ -26,7 +28,9 @@ export async function startListening(stream: MediaStream, detector: Promise<Spee
   const framer = createFramer();
   let queue: Promise<void> = detector.then((d) => d.reset());
   let stopped = false;
+  let queuedFrames = 0;
   const classify = (frame: Float32Array): void => {
+    queuedFrames++;
     queue = queue.then(async () => {
       const d = await detector;
       let probability: number;
@@ -36,6 +40,7 @@ export async function startListening(stream: MediaStream, detector: Promise<Spee
         // A runtime failure mid-answer must not lose the audio: judge this frame by loudness.
         probability = energyProbability(frame);
       }
+      queuedFrames--;
       if (!stopped) handlers.onFrame(frame, probability);
     });
   };
@@ -56,6 +61,9 @@ export async function startListening(stream: MediaStream, detector: Promise<Spee
   resampler = createResampler(capture.sampleRate, SPEECH_SAMPLE_RATE);
   for (const chunk of early.splice(0)) take(chunk);
   return {
+    get queuedFrames() {
+      return queuedFrames;
+    },
     async flush() {
       await capture.flush();
       const tail = resampler?.flush();

@@ -35,6 +35,9 @@ export interface VoiceAnswerDeps {
 /** The glue's own phase on top of the recorder's: opening the microphone, or closing it at "Done". */
 export type VoicePhase = 'idle' | 'starting' | 'recording' | 'stopping' | 'finishing';
 
+/** Done skips the capture's flush only when the voice-activity model is this close behind: the frame it is on. */
+const MAX_QUEUED_FRAMES_TO_SKIP_FLUSH = 1;
+
 const IDLE_STATE: RecorderState = { phase: 'idle', pending: '', retrying: false, failure: null, busy: false, speaking: false, autoFinishIn: null, serverWait: null };
 
 /** One question's spoken answer. */
@@ -141,7 +144,10 @@ export class VoiceAnswer {
     if (this.phase !== 'recording') return;
     this.phase = 'stopping';
     try {
-      await this.#listening?.flush();
+      // When the voice-activity model has kept up and the tail's audio is complete, what is still in the capture (at most
+      // a chunk and a frame, about 75 ms) could only start new speech as Done is pressed: the tail need not wait for it.
+      const caughtUp = (this.#listening?.queuedFrames ?? Infinity) <= MAX_QUEUED_FRAMES_TO_SKIP_FLUSH;
+      if (!(caughtUp && this.#recorder.tailComplete)) await this.#listening?.flush();
     } finally {
       // The tail is sent before the microphone is released: closing the audio context can take a while.
       this.#endedHere = true;
