@@ -16,7 +16,7 @@ import { decodeWav, encodeWav } from '../src/lib/speech/stt/wav.ts';
 import { installTurnHooks, pressDone, readPageMarks } from './turn/page-hooks.ts';
 import { geminiPacing, geminiUnaryMs, PROFILE_SETTINGS, readProfile, runpodTiming } from './turn/profile.ts';
 import { SEED_EVALUATE_MARK, SEED_GENERATE_MARK, seedTurn, type SeedTurn } from './turn/seed.ts';
-import { coveredMs, modelMsUntil, summaryRows, turnMs, type TurnKind, type TurnMarks } from './turn/stages.ts';
+import { coveredMs, modelMsUntil, summaryRows, tailJob, turnMs, type TurnKind, type TurnMarks } from './turn/stages.ts';
 import { markdownTable, ms, percentile } from './turn/stats.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -199,9 +199,12 @@ try {
     const { scheduledAt } = await firstScheduledAfter(page, committedAt);
     if (!request || timing.firstTokenAt === null || speech.firstPieceAt == null) throw new Error(`Turn ${index + 1} is missing a mark.`);
     const tailTranscribedAt = turn.kind === 'spoken' ? (listening?.transcriptReadyAt ?? null) : null;
+    const tail = tailTranscribedAt === null ? null : tailJob(jobs, since, tailTranscribedAt);
     ours.push({
       kind: turn.kind,
       doneAt,
+      tailReceivedAt: tail?.[0] ?? null,
+      tailAnsweredAt: tail?.[1] ?? null,
       tailTranscribedAt,
       committedAt,
       requestSentAt: timing.requestSentAt,

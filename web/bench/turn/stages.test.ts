@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { coveredMs, modelMsUntil, ourMs, SPOKEN_STAGES, stageMs, summaryRows, turnMs, TYPED_STAGES, type TurnMarks } from './stages.ts';
+import { coveredMs, modelMsUntil, ourMs, SPOKEN_STAGES, stageMs, summaryRows, tailJob, turnMs, TYPED_STAGES, type TurnMarks } from './stages.ts';
 
 const spoken: TurnMarks = {
   kind: 'spoken',
   doneAt: 1000,
+  tailReceivedAt: 1010,
+  tailAnsweredAt: 1410,
   tailTranscribedAt: 1420,
   committedAt: 1425,
   requestSentAt: 1427,
@@ -14,12 +16,12 @@ const spoken: TurnMarks = {
   transcriptionMs: 400,
 };
 
-const typed: TurnMarks = { ...spoken, kind: 'typed', doneAt: null, tailTranscribedAt: null, transcriptionMs: 0 };
+const typed: TurnMarks = { ...spoken, kind: 'typed', doneAt: null, tailReceivedAt: null, tailAnsweredAt: null, tailTranscribedAt: null, transcriptionMs: 0 };
 
 describe('turn stages', () => {
   it('splits a spoken turn into stages that add up to Done → first audio', () => {
     const stages = SPOKEN_STAGES.map((stage) => stageMs(spoken, stage));
-    expect(stages).toEqual([420, 5, 2, 413, 60, 30]);
+    expect(stages).toEqual([10, 400, 10, 5, 2, 413, 60, 30]);
     expect(stages.reduce((a, b) => a + b, 0)).toBe(turnMs(spoken));
     expect(turnMs(spoken)).toBe(930);
   });
@@ -32,6 +34,18 @@ describe('turn stages', () => {
   it('leaves the services’ own time out of ours', () => {
     expect(ourMs(spoken)).toBe(930 - 460 - 400);
     expect(ourMs(typed)).toBe(505 - 460);
+  });
+
+  it("finds the job on an answer's tail: the last to arrive before the words landed, none from an earlier answer", () => {
+    const jobs = [
+      [500, 800],
+      [1200, 1500],
+      [2100, 2450],
+      [3000, 3300],
+    ] as const;
+    expect(tailJob(jobs, 1000, 2500)).toEqual([2100, 2450]);
+    expect(tailJob(jobs, 1000, 1100)).toBeNull();
+    expect(tailJob(jobs, 2200, 2500)).toBeNull();
   });
 
   it('gives NaN for a stage whose mark is missing', () => {

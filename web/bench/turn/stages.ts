@@ -10,6 +10,10 @@ export interface TurnMarks {
   kind: TurnKind;
   /** Spoken: when Done was pressed; typed: null. */
   doneAt: number | null;
+  /** Spoken: when the tail's clip reached the transcription service (the fake RunPod's receipt); typed: null. */
+  tailReceivedAt: number | null;
+  /** Spoken: when the service's job on the tail ended (queue and run); typed: null. */
+  tailAnsweredAt: number | null;
   /** Spoken: when the last words landed in the answer box (the answer's `transcriptReadyAt`); typed: null. */
   tailTranscribedAt: number | null;
   /** When the answer was sent (the turn's `answerSubmittedAt`). */
@@ -35,21 +39,25 @@ export interface Stage {
   to: keyof TurnMarks;
 }
 
-/** The stages of a spoken turn, in order. */
-export const SPOKEN_STAGES: readonly Stage[] = [
-  { label: 'Done → tail transcribed', from: 'doneAt', to: 'tailTranscribedAt' },
-  { label: 'tail transcribed → answer committed', from: 'tailTranscribedAt', to: 'committedAt' },
-  { label: 'answer committed → request sent', from: 'committedAt', to: 'requestSentAt' },
+/** From the turn's request to the first audio: the same for both kinds. */
+const FROM_REQUEST: readonly Stage[] = [
   { label: 'request sent → first token', from: 'requestSentAt', to: 'firstTokenAt' },
   { label: 'first token → first speakable piece', from: 'firstTokenAt', to: 'firstPieceAt' },
   { label: 'first speakable piece → first audio scheduled', from: 'firstPieceAt', to: 'firstAudioAt' },
 ];
 
-/** The stages of a typed turn, in order. */
-export const TYPED_STAGES: readonly Stage[] = [
-  { label: 'Send → request sent', from: 'committedAt', to: 'requestSentAt' },
-  ...SPOKEN_STAGES.slice(3),
+/** The stages of a spoken turn, in order. */
+export const SPOKEN_STAGES: readonly Stage[] = [
+  { label: "Done → the tail's clip reaches RunPod", from: 'doneAt', to: 'tailReceivedAt' },
+  { label: "RunPod's job on it (queue and run)", from: 'tailReceivedAt', to: 'tailAnsweredAt' },
+  { label: "RunPod's answer → words landed", from: 'tailAnsweredAt', to: 'tailTranscribedAt' },
+  { label: 'words landed → answer committed', from: 'tailTranscribedAt', to: 'committedAt' },
+  { label: 'answer committed → request sent', from: 'committedAt', to: 'requestSentAt' },
+  ...FROM_REQUEST,
 ];
+
+/** The stages of a typed turn, in order. */
+export const TYPED_STAGES: readonly Stage[] = [{ label: 'Send → request sent', from: 'committedAt', to: 'requestSentAt' }, ...FROM_REQUEST];
 
 /** Milliseconds between a stage's two marks; NaN when either is missing. */
 export function stageMs(marks: TurnMarks, stage: Stage): number {
@@ -88,6 +96,11 @@ export function coveredMs(intervals: readonly (readonly [number, number])[], fro
     reach = end;
   }
   return total;
+}
+
+/** The job on an answer's tail: the last one to reach the service at or after `since` and before the words landed. */
+export function tailJob(jobs: readonly (readonly [number, number])[], since: number, landedAt: number): readonly [number, number] | null {
+  return jobs.filter(([receivedAt]) => receivedAt >= since && receivedAt <= landedAt).at(-1) ?? null;
 }
 
 /** Budgets for what our code adds over a whole turn (DESIGN.md). */
