@@ -5,11 +5,11 @@ import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 
 /**
- * How long a kept-alive upstream socket may sit idle: longer than most answers, so the turn after one does not pay
- * a new TCP and TLS handshake (and DNS lookup) to the model, and inside the 600 s Google's front-end load balancers keep
- * an idle client connection by default. Warning: without an agent timeout Node ignores the server's `Keep-Alive: timeout=N` hint; with
- * one, Node drops sockets a second before the hint. A server that closes an idle socket sooner without a hint is
- * handled by sending again on a fresh socket (see `requestUpstream`).
+ * How long a kept-alive upstream socket may sit idle: longer than most answers, so the turn after one does not pay a
+ * new TCP and TLS handshake (and DNS lookup) to the model, and inside the 600 s Google's front-end load balancers keep
+ * an idle client connection by default. Warning: without an agent timeout Node ignores the server's
+ * `Keep-Alive: timeout=N` hint; with one, Node drops sockets a second before the hint. A server that closes an idle
+ * socket sooner without a hint is handled by sending again on a fresh socket (see `requestUpstream`).
  */
 const IDLE_SOCKET_TIMEOUT_MS = 240_000;
 
