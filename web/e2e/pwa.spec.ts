@@ -267,6 +267,23 @@ test.describe('install button', () => {
     await expect(page.getByTestId('install-app')).toHaveCount(0);
   });
 
+  test('an install offer made while the saved work is still being read is kept', async ({ page }) => {
+    // Fired as early as a page can see it: before the app has read this device's storage and drawn the first screen.
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const offer = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+          prompt: async () => undefined,
+          userChoice: Promise.resolve({ outcome: 'dismissed', platform: 'web' }),
+        });
+        window.dispatchEvent(offer);
+        (window as unknown as { offerHandled: boolean }).offerHandled = offer.defaultPrevented;
+      });
+    });
+    await page.goto('/');
+    expect(await page.evaluate(() => (window as unknown as { offerHandled?: boolean }).offerHandled)).toBe(true);
+    await expect(page.getByTestId('install-app')).toBeVisible();
+  });
+
   test('the controls fit a 360 px screen', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto('/');
