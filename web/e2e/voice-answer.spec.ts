@@ -16,16 +16,18 @@ interface Voice {
   located: (LocatedClip & { input: RunpodReceived['input']; offByOneSecond: number })[];
   /** Jobs for clips holding this sentence take this long on RunPod (queue and run times). */
   slow: { sentence: number; timing: RunpodTiming } | null;
-  /** Clips holding this sentence fail on RunPod this many more times. */
+  /** Each clip holding this sentence fails its first `times` tries on RunPod (a clip's tries send the same audio). */
   fail: { sentence: number; times: number } | null;
+  /** Failed tries so far, by the clip's audio. */
+  failedTries: Map<string, number>;
 }
 
 // The fake RunPod answers each clip with the words of the fixture it actually holds.
 const test = base.extend<{ voice: Voice }>({
   voice: async ({}, use) => {
-    await use({ source: await loadSource(), located: [], slow: null, fail: null });
+    await use({ source: await loadSource(), located: [], slow: null, fail: null, failedTries: new Map() });
   },
-  runpod: async ({ voice }, use) => {
+  runpod: async ({ voice }, use, testInfo) => {
     const runpod = await startFakeRunpod({
       apiKey: FAKE_RUNPOD_KEY,
       endpointId: FAKE_RUNPOD_ENDPOINT,
@@ -37,8 +39,10 @@ const test = base.extend<{ voice: Voice }>({
           const sentence = index === undefined ? undefined : voice.source.info.sentences[index];
           return sentence !== undefined && clip.start < sentence.end && clip.start + clip.seconds > sentence.start;
         };
-        if (voice.fail && voice.fail.times > 0 && holds(voice.fail.sentence)) {
-          voice.fail.times--;
+        const audioKey = Buffer.from(received.audio).toString('base64');
+        const failedTries = voice.failedTries.get(audioKey) ?? 0;
+        if (voice.fail && failedTries < voice.fail.times && holds(voice.fail.sentence)) {
+          voice.failedTries.set(audioKey, failedTries + 1);
           return { kind: 'failed', error: handlerError('RuntimeError', 'CUDA failed with error out of memory') };
         }
         return { kind: 'completed', text: wordsIn(clip, voice.source.info), ...(voice.slow && holds(voice.slow.sentence) ? voice.slow.timing : {}) };
@@ -46,6 +50,11 @@ const test = base.extend<{ voice: Voice }>({
     });
     await use(runpod);
     await runpod.close();
+    // What RunPod was sent, for reading a failure: the timing of the microphone and the voice-activity model varies.
+    if (testInfo.status !== testInfo.expectedStatus) {
+      const first = runpod.received[0]?.receivedAt ?? 0;
+      console.log(`RunPod received: ${voice.located.map((clip, i) => `${clip.start.toFixed(2)}–${(clip.start + clip.seconds).toFixed(2)} s at +${(runpod.received[i]?.receivedAt ?? first) - first} ms`).join('; ') || 'nothing'}`);
+    }
   },
 });
 
@@ -202,7 +211,6 @@ test.describe('with RunPod failing', () => {
     const error = page.getByTestId('mic-error');
     await expect(error).toContainText('CUDA failed with error out of memory', { timeout: 30_000 });
     await expect(error).toHaveAttribute('role', 'alert');
-    expect(voice.fail.times).toBe(0);
     // Three tries of the same audio, with a pause between them.
     const tries = runpod.received.filter((received) => Buffer.from(received.audio).equals(Buffer.from(runpod.received[0]?.audio ?? [])));
     expect(tries).toHaveLength(3);
