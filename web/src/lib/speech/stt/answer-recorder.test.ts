@@ -10,6 +10,7 @@ import { memorySegmentStore, type SegmentStore } from '../../storage/index.ts';
 import { loadAnswerFixture, loadNodeSilero, spokenSeconds, type SpeechFixture } from './testdata/fixtures.ts';
 import type { ServerPhase, SpeechClip, SpeechToTextEngine } from './engine.ts';
 import { RUNPOD_POLICY } from './engines/runpod/index.ts';
+import { DEFAULT_UPLOAD_POLICY } from './budget.ts';
 import { describeTranscriptionError, isRetryable } from './engines/runpod/errors.ts';
 
 const OPTIONS: RecorderOptions = { interviewId: 'iv-1', questionId: 'q-1', language: 'en', autoFinishSeconds: null, retry: { maxAttempts: 3, backoff: { baseMs: 1, maxMs: 4 }, timeoutMs: 1000 } };
@@ -206,7 +207,7 @@ describe('AnswerRecorder with synthetic speech', () => {
     for (const request of h.requests) tries.set(request.clipId, (tries.get(request.clipId) ?? 0) + 1);
     expect([...tries.values()].sort()).toEqual([1, 3]);
     // Retries count in the audio sent.
-    expect(h.takes[0]?.audioSecondsSent).toBeCloseTo(4 * h.requests[0]!.pcm.length / 16000, 1);
+    expect(h.takes[0]?.audioSecondsSent).toBeCloseTo(h.requests.reduce((sum, request) => sum + request.pcm.length, 0) / 16000, 2);
   });
 
   it('waits out a Retry-After the server gives, in seconds or as an HTTP date', async () => {
@@ -371,7 +372,7 @@ describe('AnswerRecorder with synthetic speech', () => {
   });
 
   it("says the tail's audio is complete once the open segment's post-roll of silence has passed, and sends that same audio at finish", async () => {
-    const h = harness(async () => 'ok');
+    const h = harness(async () => 'ok', { policy: { ...DEFAULT_UPLOAD_POLICY, earlyFinalAfterMs: null } });
     expect(h.recorder.tailComplete).toBe(false);
     h.recorder.start();
     const lead = synthetic([[false, 5]]);
@@ -463,3 +464,91 @@ function findExact(haystack: Int16Array, needle: Int16Array): number {
   }
   return -1;
 }
+
+describe("AnswerRecorder's early finals (sent at a pause, before the segment closes)", () => {
+  /** 5 silent frames lead in (all pre-roll), then 40 of speech and a pause; early finals go after 4 frames (128 ms) of it. */
+  const sentence = synthetic([
+    [false, 5],
+    [true, 40],
+    [false, 7],
+  ]);
+  const clipFrames = (clip: SpeechClip) => clip.pcm.length / FRAME_SAMPLES;
+
+  it("sends the open segment's final after 128 ms of pause; when the candidate stops there, that request is the final", async () => {
+    const h = harness(async () => 'the whole sentence');
+    h.recorder.start();
+    await feed(h, sentence.frames.slice(0, 5 + 40 + 3), sentence.probabilities.slice(0, 5 + 40 + 3));
+    expect(h.requests).toHaveLength(0);
+    await feed(h, sentence.frames.slice(5 + 40 + 3), sentence.probabilities.slice(5 + 40 + 3));
+    expect(h.requests.map(clipFrames)).toEqual([5 + 40 + 4]);
+    h.recorder.finish();
+    await until(() => h.takes.length === 1, 'the take');
+    // Done sent nothing more: the words were already on their way.
+    expect(h.requests).toHaveLength(1);
+    expect(h.landed).toEqual(['the whole sentence']);
+    expect(h.takes[0]?.audioSecondsSent).toBeCloseTo((49 * FRAME_SAMPLES) / 16000, 2);
+  });
+
+  it('is the final too when the pause grows long enough to close the segment, and a failed one is tried again with the same audio and clip id', async () => {
+    let calls = 0;
+    const h = harness(async () => {
+      calls++;
+      if (calls === 1) throw new ApiError(502, 'upstream_error', 'Transcription failed on RunPod: CUDA out of memory');
+      return 'the whole sentence';
+    });
+    h.recorder.start();
+    const pause = synthetic([[false, 30]]);
+    await feed(h, [...sentence.frames, ...pause.frames], [...sentence.probabilities, ...pause.probabilities]);
+    await until(() => h.landed.length === 1, 'the sentence');
+    expect(h.requests.map(clipFrames)).toEqual([49, 49]);
+    expect(h.requests[1]?.clipId).toBe(h.requests[0]?.clipId);
+    expect([...(h.requests[1]?.pcm ?? [])]).toEqual([...(h.requests[0]?.pcm ?? [])]);
+    h.recorder.finish();
+    await until(() => h.takes.length === 1, 'the take');
+    expect(h.landed).toEqual(['the whole sentence']);
+  });
+
+  it('splits the segment where the early clip ended when the candidate speaks on and the budget has no room for a partial', async () => {
+    let count = 0;
+    const h = harness(async () => `part ${++count}`);
+    h.recorder.start();
+    const more = synthetic([
+      [true, 40],
+      [false, 30],
+    ]);
+    await feed(h, [...sentence.frames, ...more.frames], [...sentence.probabilities, ...more.probabilities]);
+    h.recorder.finish();
+    await until(() => h.takes.length === 1, 'the take');
+    // The head is the early clip; the rest starts where the head ended (its pre-roll: the 3 quiet frames left), and
+    // is sent early in its own pause.
+    expect(h.requests.map(clipFrames)).toEqual([5 + 40 + 4, 3 + 40 + 4]);
+    expect(h.landed).toEqual(['part 1', 'part 2']);
+    expect(h.requests[1]?.prompt).toBe('part 1');
+    const take = h.takes[0];
+    expect(take?.audioSecondsSent).toBeLessThanOrEqual(1.5 * (take?.spokenSeconds ?? 0));
+  });
+
+  it('shows the early clip as a partial when earlier speech paid for it, and sends the segment whole once it closes', async () => {
+    const h = harness(async (clip) => `words ${clipFrames(clip)}`);
+    h.recorder.start();
+    const answer = synthetic([
+      [true, 200],
+      [false, 30],
+      [true, 40],
+      [false, 7],
+      [true, 20],
+      [false, 30],
+    ]);
+    await feed(h, answer.frames, answer.probabilities);
+    // The first segment's early clip (200 speech frames and 4 of pause), its final; the second's early clip: its 8
+    // frames of pre-roll, 40 of speech and 4 of pause; then the second whole, early in its own pause, the 7 quiet
+    // frames kept inside it.
+    expect(h.requests.map(clipFrames)).toEqual([204, 8 + 40 + 4, 8 + 40 + 7 + 20 + 4]);
+    expect(h.states.some((state) => state.phase === 'recording' && state.pending === 'words 52')).toBe(true);
+    h.recorder.finish();
+    await until(() => h.takes.length === 1, 'the take');
+    expect(h.landed).toEqual(['words 204', 'words 79']);
+    const take = h.takes[0];
+    expect(take?.audioSecondsSent).toBeLessThanOrEqual(1.5 * (take?.spokenSeconds ?? 0));
+  });
+});

@@ -1,11 +1,12 @@
 // One spoken answer, from VAD frames to text in the answer box: segments cut at pauses, each kept in storage and
 // transcribed once under a stable clip id by the engine (retried with backoff; a retry, even after a reload, resumes the same job on the
-// server), the server's phase while a job waits (a cold start), partial transcripts of the open segment within the upload budget, texts
-// landed in order, and the answer's listening timings. No browser audio here: the glue feeds it frames.
+// server), the server's phase while a job waits (a cold start), partial transcripts of the open segment within the upload budget, the
+// open segment's final sent early at a pause (so Done seldom waits for RunPod), texts landed in order, and the answer's listening
+// timings. No browser audio here: the glue feeds it frames.
 //
 // Lifecycle: start() → pushFrame()… → finish() → (texts land) → idle; recover() picks up what a reload left;
 // dispose() stops without losing anything (stored segments stay for the next recover()).
-import { partialDue, type UploadLedger, type UploadPolicy } from './budget.ts';
+import { canAfford, partialDue, type UploadLedger, type UploadPolicy } from './budget.ts';
 import type { ServerPhase, SpeechClip, SpeechToTextEngine } from './engine.ts';
 import { FRAME_MS } from './framer.ts';
 import type { ListeningTiming } from './listening-timing.ts';
@@ -97,6 +98,21 @@ interface Segment {
   writes: Promise<void>;
 }
 
+/** The open segment's final, sent at a pause before the segment closed. */
+interface EarlyFinal {
+  index: number;
+  /** Its frames [start, end): the segment's speech up to `speechEnd` and the silence after it so far. */
+  start: number;
+  end: number;
+  speechEnd: number;
+  pcm: Int16Array;
+  clipId: string;
+  controller: AbortController;
+  text: Promise<string>;
+  /** Whether the segment is split where this clip ends if the candidate speaks on (the budget has no room for a partial). */
+  splitIfResumed: boolean;
+}
+
 interface Take {
   segmenter: Segmenter | null;
   audio: FrameAudio;
@@ -108,6 +124,7 @@ interface Take {
   lastPartialAt: number;
   lastPartialSeconds: number;
   partial: AbortController | null;
+  early: EarlyFinal | null;
   persistedFrames: number;
   speechEndAt: number | null;
   /** Speech onset and pauses, for delivery feedback. */
@@ -200,12 +217,14 @@ export class AnswerRecorder {
     if (this.#phase !== 'recording' || !take?.segmenter) return;
     take.audio.push(floatToPcm16(frame));
     for (const event of take.segmenter.push(probability)) this.#handle(take, event);
+    this.#followEarlyFinal(take);
     const index = take.segmenter.frames() - 1;
     take.rhythm.push(index, take.segmenter.lastSpeechEnd() === index + 1);
     const open = take.segmenter.open();
     // Keep what the open segment and the next segment's pre-roll may still need.
     take.audio.dropBefore(Math.min(open?.start ?? Infinity, take.segmenter.frames() - 2 * msToFrames(this.#segmenterOptions.preRollMs)));
     this.#persistOpen(take);
+    this.#maybeEarlyFinal(take);
     this.#maybePartial(take);
     this.#maybeAutoFinish(take);
     this.#emit();
@@ -343,12 +362,14 @@ export class AnswerRecorder {
         const segment = take.openIndex === null ? undefined : this.#segments.get(take.openIndex);
         take.openIndex = null;
         if (!segment) return;
-        segment.pcm = take.audio.slice(event.start, event.end);
+        const early = send ? this.#adoptEarlyFinal(take, segment, event) : null;
+        segment.pcm = early?.pcm ?? take.audio.slice(event.start, event.end);
         segment.seconds = segment.pcm.length / SPEECH_SAMPLE_RATE;
         segment.voicedSeconds = ((event.speechEnd - event.speechStart) * FRAME_MS) / 1000;
         segment.state = 'queued';
         take.voicedClosed += segment.voicedSeconds;
         this.#write(segment);
+        if (early) void this.#send(segment, early);
         if (send) this.#pump();
         if (take.finishAtPause) this.#askToFinish(take);
         return;
@@ -378,20 +399,21 @@ export class AnswerRecorder {
     }
   }
 
-  async #send(segment: Segment): Promise<void> {
+  /** Sends the segment's final; `early`: its first try, already under way since a pause. */
+  async #send(segment: Segment, early?: EarlyFinal): Promise<void> {
     const pcm = segment.pcm;
     if (!pcm) return;
     segment.state = 'sending';
     segment.attempts++;
     this.#inFlight++;
-    const controller = new AbortController();
+    const controller = early?.controller ?? new AbortController();
     this.#controllers.add(controller);
-    segment.take.sentSeconds += segment.seconds;
+    if (!early) segment.take.sentSeconds += segment.seconds;
     segment.sent = true;
     this.#emit();
     try {
       const clip: SpeechClip = { pcm, language: this.#options.language, prompt: this.#promptBefore(segment.index), clipId: segment.clipId };
-      const text = await this.#deps.engine.transcribe(clip, controller.signal, (phase) => this.#noteWait(controller, phase));
+      const text = await (early?.text ?? this.#deps.engine.transcribe(clip, controller.signal, (phase) => this.#noteWait(controller, phase)));
       if (this.#disposed) return;
       segment.state = 'done';
       segment.text = text;
@@ -424,27 +446,85 @@ export class AnswerRecorder {
     }
   }
 
+  // Early in a pause, sends the open segment as it stands: its final, if the pause ends the segment (or the answer).
+  // Only when every earlier text is in, so its prompt is whole.
+  #maybeEarlyFinal(take: Take): void {
+    const open = take.segmenter?.open();
+    const index = take.openIndex;
+    const afterMs = this.#policy.earlyFinalAfterMs;
+    if (afterMs === null || !open || index === null || take.early || this.#inFlight > 0) return;
+    const end = open.speechEnd + msToFrames(afterMs);
+    if (open.capturedEnd < end || open.speechEnd - open.start < msToFrames(this.#segmenterOptions.minSegmentMs)) return;
+    if (open.speechFrames < msToFrames(this.#segmenterOptions.minSpeechMs)) return;
+    if ([...this.#segments.values()].some((segment) => segment.index < index && segment.state !== 'done')) return;
+    take.partial?.abort();
+    const pcm = take.audio.slice(open.start, end);
+    const seconds = pcm.length / SPEECH_SAMPLE_RATE;
+    const splitIfResumed = !canAfford(this.#ledger(take, seconds, open.speechEnd - open.speechStart), seconds, this.#policy);
+    const controller = new AbortController();
+    this.#controllers.add(controller);
+    const clip: SpeechClip = { pcm, language: this.#options.language, prompt: this.#promptBefore(index), clipId: this.#newClipId() };
+    const text = this.#deps.engine.transcribe(clip, controller.signal, (phase) => this.#noteWait(controller, phase));
+    // Whoever takes it over (the final, or a partial) reads the outcome; until then a failure is not unhandled.
+    text.catch(() => undefined);
+    take.early = { index, start: open.start, end, speechEnd: open.speechEnd, pcm, clipId: clip.clipId, controller, text, splitIfResumed };
+    take.sentSeconds += seconds;
+    take.lastPartialAt = this.#now();
+    take.lastPartialSeconds = seconds;
+  }
+
+  // The candidate spoke on after an early final: the segment is split where that clip ended, or the clip becomes a partial.
+  #followEarlyFinal(take: Take): void {
+    const early = take.early;
+    const open = take.segmenter?.open();
+    if (!early || !open || take.openIndex !== early.index || open.speechEnd === early.speechEnd) return;
+    if (early.splitIfResumed) {
+      const events = take.segmenter?.split(early.end) ?? [];
+      for (const event of events) this.#handle(take, event);
+      if (events.length > 0) return;
+    }
+    take.early = null;
+    this.#asPartial(take, early.index, early.controller, early.text);
+  }
+
+  // The segment closed with no speech after the early final's clip: that clip is its final, already on its way.
+  #adoptEarlyFinal(take: Take, segment: Segment, bounds: { start: number; speechEnd: number }): EarlyFinal | null {
+    const early = take.early;
+    if (!early || early.index !== segment.index) return null;
+    take.early = null;
+    if (early.start !== bounds.start || early.speechEnd !== bounds.speechEnd) {
+      this.#asPartial(take, early.index, early.controller, early.text);
+      return null;
+    }
+    segment.clipId = early.clipId;
+    return early;
+  }
+
   #maybePartial(take: Take): void {
     const open = take.segmenter?.open();
-    if (!open || take.openIndex === null || take.partial) return;
+    if (!open || take.openIndex === null || take.partial || take.early) return;
     const openSeconds = ((open.end - open.start) * FRAME_MS) / 1000;
     const candidate = { openSeconds, lastPartialSeconds: take.lastPartialSeconds, sinceLastPartialMs: this.#now() - take.lastPartialAt, busy: this.#inFlight > 0 };
     if (!partialDue(candidate, this.#ledger(take, openSeconds, open.speechEnd - open.speechStart), this.#policy)) return;
     const index = take.openIndex;
     const pcm = take.audio.slice(open.start, open.end);
     const controller = new AbortController();
-    take.partial = controller;
     this.#controllers.add(controller);
     take.lastPartialAt = this.#now();
     take.lastPartialSeconds = openSeconds;
     take.sentSeconds += pcm.length / SPEECH_SAMPLE_RATE;
     // A partial is its own clip: a later partial or the final never resumes it.
     const clip: SpeechClip = { pcm, language: this.#options.language, prompt: this.#promptBefore(index), clipId: this.#newClipId() };
-    this.#deps.engine
-      .transcribe(clip, controller.signal, (phase) => this.#noteWait(controller, phase))
-      .then((text) => {
+    this.#asPartial(take, index, controller, this.#deps.engine.transcribe(clip, controller.signal, (phase) => this.#noteWait(controller, phase)));
+  }
+
+  // Shows a clip's text as the segment's preview when it comes (unless the segment's final came first).
+  #asPartial(take: Take, index: number, controller: AbortController, text: Promise<string>): void {
+    take.partial = controller;
+    text
+      .then((words) => {
         const segment = this.#segments.get(index);
-        if (segment && segment.state !== 'done') segment.partial = text;
+        if (segment && segment.state !== 'done') segment.partial = words;
       })
       // A partial is a preview: when it fails, the segment's final still comes.
       .catch(() => undefined)
@@ -619,6 +699,7 @@ function newTake(segmenter: Segmenter | null, startedAt: number): Take {
     lastPartialAt: -Infinity,
     lastPartialSeconds: 0,
     partial: null,
+    early: null,
     persistedFrames: 0,
     speechEndAt: null,
     rhythm: createPauseTracker(),

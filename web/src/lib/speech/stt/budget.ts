@@ -15,15 +15,23 @@ export interface UploadPolicy {
   minPartialSeconds: number;
   /** And have grown by this many seconds since its last partial. */
   minGrowthSeconds: number;
+  /**
+   * After this much silence (milliseconds), the open segment's final is sent before the segment closes, its clip
+   * ending there, so the answer's last words are usually transcribed by the time the candidate presses Done; null
+   * turns it off. When the candidate speaks on, that clip serves as a partial where the budget allows, and otherwise
+   * the segment is split where the clip ended.
+   */
+  earlyFinalAfterMs: number | null;
 }
 
-/** The 1.5×, the seed's 3 s interval. */
+/** The 1.5×, the seed's 3 s interval; early finals after 128 ms of silence (a pause, not a word gap). */
 export const DEFAULT_UPLOAD_POLICY: UploadPolicy = {
   maxRatio: 1.5,
   reserveSeconds: 0.5,
   partialIntervalMs: 3000,
   minPartialSeconds: 2,
   minGrowthSeconds: 1.5,
+  earlyFinalAfterMs: 128,
 };
 
 /** What an answer has spoken, sent and still owes, in seconds. */

@@ -91,6 +91,21 @@ describe('createSegmenter', () => {
     expect(segmenter.open()).toBeNull();
   });
 
+  it('splits the open segment where a pause began: the head closes there, the speech after it opens the next from its pre-roll', () => {
+    const { segmenter } = run(frames(['#', 40], ['.', 15], ['#', 10]));
+    expect(segmenter.split(40 + POST)).toEqual([
+      { type: 'close', reason: 'pause', start: 0, end: 40 + POST, speechStart: 0, speechEnd: 40, speechFrames: 40 },
+      { type: 'open', start: 55 - PRE },
+    ]);
+    expect(segmenter.open()).toEqual({ start: 55 - PRE, end: 65, speechStart: 55, speechEnd: 65, capturedEnd: 65, speechFrames: 10 });
+    // Nothing before the head's end goes into the next segment, whatever its pre-roll.
+    const close = run(frames(['#', 40], ['.', 8], ['#', 10])).segmenter;
+    expect(close.split(40 + POST)[1]).toEqual({ type: 'open', start: 40 + POST });
+    // Outside a segment, or at the frame not yet pushed, there is nothing to split.
+    expect(run(frames(['.', 10])).segmenter.split(5)).toEqual([]);
+    expect(close.split(close.frames())).toEqual([]);
+  });
+
   it('never lets a pre-roll reach back into the previous segment', () => {
     const { events } = run(frames(['#', 40], ['.', PAUSE + 2], ['#', 40], ['.', 60]), { preRollMs: 1000 });
     const [first, second] = events.filter((e) => e.type === 'close');

@@ -11,6 +11,7 @@
 //   of a pause is never sent.
 // - At `maxSegmentMs` it is cut at the quietest frame of its last `cutSearchMs`, and the remainder opens the next.
 // - A segment with fewer than `minSpeechMs` of speech (a click, a breath) is discarded, not sent.
+// - The recorder may split the open segment where a pause began (`split`): the speech after it opens the next one.
 import { FRAME_MS } from './framer.ts';
 
 /** The segmenter's thresholds and lengths (milliseconds are rounded to whole 32 ms frames). */
@@ -71,6 +72,11 @@ export interface Segmenter {
   push(probability: number): SegmenterEvent[];
   /** Ends the answer: closes (or discards) the open segment. */
   finish(): SegmenterEvent[];
+  /**
+   * Closes the open segment at frame `end` (inside a pause, before the frames pushed last) as if the pause had been
+   * long enough; the speech after it opens the next segment, from its pre-roll (never before `end`).
+   */
+  split(end: number): SegmenterEvent[];
   /** The open segment, or null between segments. */
   open(): OpenSegment | null;
   /** Frames pushed so far. */
@@ -121,6 +127,31 @@ export function createSegmenter(options: Partial<SegmenterOptions> = {}): Segmen
     return { type: 'close', reason, speechFrames: segment.speechFrames, ...bounds };
   };
 
+  // Closes `segment` at `end`; the rest opens the next one from `restStart(its first speech frame)` (at least `end`).
+  const cutAt = (segment: Open, end: number, reason: CloseReason, restStart: (firstSpeech: number) => number): SegmenterEvent[] => {
+    const head: Open = { ...segment, lastSpeech: lastSpeechBefore(segment, end) };
+    head.speechFrames = countSpeech(segment, segment.start, end);
+    const events = [close(head, end, reason)];
+    const rest = segment.speech.slice(end - segment.start);
+    const firstSpeech = rest.indexOf(true);
+    if (firstSpeech === -1) {
+      open = null;
+      recent = lastOf(segment.probabilities.slice(end - segment.start), preRoll);
+      return events;
+    }
+    const start = Math.max(end, restStart(end + firstSpeech));
+    open = {
+      start,
+      speechStart: end + firstSpeech,
+      lastSpeech: end + rest.lastIndexOf(true),
+      speechFrames: countSpeech(segment, end, next),
+      probabilities: segment.probabilities.slice(start - segment.start),
+      speech: segment.speech.slice(start - segment.start),
+    };
+    events.push({ type: 'open', start });
+    return events;
+  };
+
   // Cuts a segment that reached the maximum length at its quietest recent frame; the rest opens the next one.
   const cutLong = (segment: Open, index: number): SegmenterEvent[] => {
     const from = Math.max(segment.start + minSegment, index + 1 - cutSearch);
@@ -129,26 +160,7 @@ export function createSegmenter(options: Partial<SegmenterOptions> = {}): Segmen
       if ((segment.probabilities[frame - segment.start] ?? 1) < (segment.probabilities[quietest - segment.start] ?? 1)) quietest = frame;
     }
     const end = quietest + 1;
-    const head: Open = { ...segment, lastSpeech: lastSpeechBefore(segment, end) };
-    head.speechFrames = countSpeech(segment, segment.start, end);
-    const events = [close(head, end, 'max-length')];
-    const rest = segment.speech.slice(end - segment.start);
-    const firstSpeech = rest.indexOf(true);
-    if (firstSpeech === -1) {
-      open = null;
-      recent = lastOf(segment.probabilities.slice(end - segment.start), preRoll);
-      return events;
-    }
-    open = {
-      start: end,
-      speechStart: end + firstSpeech,
-      lastSpeech: end + rest.lastIndexOf(true),
-      speechFrames: countSpeech(segment, end, index + 1),
-      probabilities: segment.probabilities.slice(end - segment.start),
-      speech: rest,
-    };
-    events.push({ type: 'open', start: end });
-    return events;
+    return cutAt(segment, end, 'max-length', () => end);
   };
 
   return {
@@ -204,6 +216,11 @@ export function createSegmenter(options: Partial<SegmenterOptions> = {}): Segmen
       open = null;
       recent = [];
       return [close(segment, Math.min(segment.lastSpeech + 1 + postRoll, next), 'finish')];
+    },
+
+    split(end) {
+      if (!open || end <= open.start || end >= next) return [];
+      return cutAt(open, end, 'pause', (firstSpeech) => firstSpeech - preRoll);
     },
 
     open() {

@@ -12,10 +12,11 @@ import { SttCommand, SttReply, type SttFromWorker } from './recognizer.protocol.
 /**
  * One clip at a time (one worker); partials of the open segment about every 1.2 s once it has grown by 0.5 s
  * (nothing is uploaded, so the budget only keeps a partial from running more than the audio twice over); two tries.
+ * No early finals: a pause that does not end the answer would cost the device a run it needs for the next words.
  */
 export const DEVICE_POLICY: EnginePolicy = {
   maxInFlight: 1,
-  partials: { maxRatio: 3, reserveSeconds: 0, partialIntervalMs: 1200, minPartialSeconds: 1, minGrowthSeconds: 0.5 },
+  partials: { maxRatio: 3, reserveSeconds: 0, partialIntervalMs: 1200, minPartialSeconds: 1, minGrowthSeconds: 0.5, earlyFinalAfterMs: null },
   retry: { maxAttempts: 2, backoff: { baseMs: 500, maxMs: 2000 }, timeoutMs: 120_000 },
 };
 
