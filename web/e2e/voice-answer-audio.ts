@@ -106,7 +106,10 @@ function rms(samples: Float32Array): number {
   return Math.sqrt(sum / Math.max(1, samples.length));
 }
 
-/** The words a clip holds: each sentence it overlaps, cut to the share of it the clip covers. */
+/**
+ * The words a clip holds: each sentence it overlaps, cut to the share of it the clip covers at either end, so a
+ * sentence split at a pause inside it comes back as its first words, then the rest (as Whisper would hear it).
+ */
 export function wordsIn(located: LocatedClip, info: SpeechFixture): string {
   const from = located.start;
   const to = located.start + located.seconds;
@@ -114,8 +117,9 @@ export function wordsIn(located: LocatedClip, info: SpeechFixture): string {
     .filter((sentence) => sentence.start < to - 0.15 && sentence.end > from + 0.15)
     .map((sentence) => {
       const words = sentence.text.split(' ');
-      const covered = Math.min(1, (to - sentence.start + 0.15) / (sentence.end - sentence.start));
-      return words.slice(0, Math.max(1, Math.floor(words.length * covered))).join(' ');
+      const wordsBefore = (at: number) => Math.floor(words.length * Math.min(1, Math.max(0, (at - sentence.start + 0.15) / (sentence.end - sentence.start))));
+      const first = wordsBefore(from);
+      return words.slice(first, Math.max(first + 1, wordsBefore(to))).join(' ');
     })
     .join(' ');
 }

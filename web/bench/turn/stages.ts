@@ -48,7 +48,7 @@ const FROM_REQUEST: readonly Stage[] = [
 
 /** The stages of a spoken turn, in order. */
 export const SPOKEN_STAGES: readonly Stage[] = [
-  { label: "Done → the tail's clip reaches RunPod", from: 'doneAt', to: 'tailReceivedAt' },
+  { label: "Done → the tail's clip reaches RunPod (negative: sent early, before Done)", from: 'doneAt', to: 'tailReceivedAt' },
   { label: "RunPod's job on it (queue and run)", from: 'tailReceivedAt', to: 'tailAnsweredAt' },
   { label: "RunPod's answer → words landed", from: 'tailAnsweredAt', to: 'tailTranscribedAt' },
   { label: 'words landed → answer committed', from: 'tailTranscribedAt', to: 'committedAt' },
