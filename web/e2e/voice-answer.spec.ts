@@ -65,6 +65,15 @@ function escape(text: string | undefined): string {
   return (text ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The moments (every 10 ms) between `from` and `to` seconds that no clip holds. */
+function uncovered(clips: LocatedClip[], from: number, to: number): string[] {
+  const missing: string[] = [];
+  for (let at = from; at <= to; at += 0.01) {
+    if (!clips.some((clip) => clip.start <= at && clip.start + clip.seconds >= at)) missing.push(at.toFixed(2));
+  }
+  return missing;
+}
+
 /** Opens the microphone and waits until the voice-activity model listens (its first load is slow on a busy machine). */
 async function startSpeaking(page: Page): Promise<void> {
   await page.getByTestId('mic-start').click();
@@ -166,8 +175,9 @@ test('with the review setting, a spoken answer appears live, lands in the answer
     expect(Math.abs(clip.offByOneSecond), `the clip at ${clip.start.toFixed(2)} s placed 1 s later`).toBeLessThan(0.3);
     expect(clip.input).toMatchObject({ model: 'small', language: 'en', enable_vad: true, no_speech_threshold: 0.45 });
   }
+  // Each sentence is all there: in one clip, or in clips that meet (a segment split at a pause inside it).
   for (const sentence of sentences) {
-    expect(voice.located.some((clip) => clip.start <= sentence.start + 0.05 && clip.start + clip.seconds >= sentence.end - 0.05), sentence.text).toBe(true);
+    expect(uncovered(voice.located, sentence.start + 0.05, sentence.end - 0.05), sentence.text).toEqual([]);
   }
   for (const [before, after] of [
     [sentences[0], sentences[1]],
@@ -303,7 +313,9 @@ test('a reload in the middle of an answer keeps the words transcribed and the au
   await startSpeaking(page);
   await expect(page.getByTestId('answer')).toHaveValue(first ?? '', { timeout: 15_000 });
   expect(await seriousViolations(page)).toEqual([]);
-  await expect.poll(() => voice.located.some((clip) => clip.start < 6 && clip.start + clip.seconds > 8.5), { timeout: 15_000 }).toBe(true);
+  // The second sentence's first clip is at RunPod (the whole sentence, or its start when a pause inside it split it).
+  const holdsSecondSentence = (clip: LocatedClip) => clip.start < 8.5 && clip.start + clip.seconds > 5.5;
+  await expect.poll(() => voice.located.some((clip) => holdsSecondSentence(clip) && clip.start < 6), { timeout: 15_000 }).toBe(true);
 
   const jobsBeforeReload = voice.located.length;
   voice.slow = null;
@@ -314,8 +326,9 @@ test('a reload in the middle of an answer keeps the words transcribed and the au
   await expect(answer).toHaveValue(new RegExp(`^${escape(`${first} ${second}`)}`), { timeout: 30_000 });
   const rest = (await answer.inputValue()).slice(`${first} ${second}`.length);
   expect(` ${third}`.startsWith(rest), `"${rest}" is the start of the third sentence`).toBe(true);
-  // The second sentence's job was resumed under its clip id, not sent to RunPod again.
-  const resent = voice.located.slice(jobsBeforeReload).filter((clip) => clip.start < 6 && clip.start + clip.seconds > 8.5);
+  // What RunPod had of the second sentence was resumed under its clip id, not sent again.
+  const sentBefore = voice.located.slice(0, jobsBeforeReload).filter(holdsSecondSentence);
+  const resent = voice.located.slice(jobsBeforeReload).filter((clip) => sentBefore.some((before) => Math.abs(before.start - clip.start) < 0.05));
   expect(resent).toEqual([]);
   await expect(page.getByTestId('mic-start')).toBeVisible();
 });
