@@ -412,8 +412,7 @@ export class AnswerRecorder {
     segment.sent = true;
     this.#emit();
     try {
-      const clip: SpeechClip = { pcm, language: this.#options.language, prompt: this.#promptBefore(segment.index), clipId: segment.clipId };
-      const text = await (early?.text ?? this.#deps.engine.transcribe(clip, controller.signal, (phase) => this.#noteWait(controller, phase)));
+      const text = await (early?.text ?? this.#transcribe(segment.index, pcm, segment.clipId, controller));
       if (this.#disposed) return;
       segment.state = 'done';
       segment.text = text;
@@ -463,11 +462,11 @@ export class AnswerRecorder {
     const splitIfResumed = !canAfford(this.#ledger(take, seconds, open.speechEnd - open.speechStart), seconds, this.#policy);
     const controller = new AbortController();
     this.#controllers.add(controller);
-    const clip: SpeechClip = { pcm, language: this.#options.language, prompt: this.#promptBefore(index), clipId: this.#newClipId() };
-    const text = this.#deps.engine.transcribe(clip, controller.signal, (phase) => this.#noteWait(controller, phase));
+    const clipId = this.#newClipId();
+    const text = this.#transcribe(index, pcm, clipId, controller);
     // Whoever takes it over (the final, or a partial) reads the outcome; until then a failure is not unhandled.
     text.catch(() => undefined);
-    take.early = { index, start: open.start, end, speechEnd: open.speechEnd, pcm, clipId: clip.clipId, controller, text, splitIfResumed };
+    take.early = { index, start: open.start, end, speechEnd: open.speechEnd, pcm, clipId, controller, text, splitIfResumed };
     take.sentSeconds += seconds;
     take.lastPartialAt = this.#now();
     take.lastPartialSeconds = seconds;
@@ -514,8 +513,13 @@ export class AnswerRecorder {
     take.lastPartialSeconds = openSeconds;
     take.sentSeconds += pcm.length / SPEECH_SAMPLE_RATE;
     // A partial is its own clip: a later partial or the final never resumes it.
-    const clip: SpeechClip = { pcm, language: this.#options.language, prompt: this.#promptBefore(index), clipId: this.#newClipId() };
-    this.#asPartial(take, index, controller, this.#deps.engine.transcribe(clip, controller.signal, (phase) => this.#noteWait(controller, phase)));
+    this.#asPartial(take, index, controller, this.#transcribe(index, pcm, this.#newClipId(), controller));
+  }
+
+  /** Asks the engine for the text of segment `index`'s audio `pcm` under `clipId`, with the words before it as prompt. */
+  #transcribe(index: number, pcm: Int16Array, clipId: string, controller: AbortController): Promise<string> {
+    const clip: SpeechClip = { pcm, language: this.#options.language, prompt: this.#promptBefore(index), clipId };
+    return this.#deps.engine.transcribe(clip, controller.signal, (phase) => this.#noteWait(controller, phase));
   }
 
   // Shows a clip's text as the segment's preview when it comes (unless the segment's final came first).
