@@ -5,6 +5,7 @@ import { serve } from 'h3';
 import { createApp } from './app.ts';
 import type { ProxyConfig } from './config/index.ts';
 import { createContext, type ProxyContext } from './context.ts';
+import { AdmissionQueue, admissionMiddleware } from './http/admission.ts';
 import type { LogSink } from './http/log.ts';
 import { closeUpstreamSockets } from './upstream/http-client.ts';
 
@@ -39,6 +40,8 @@ export async function startProxy(config: ProxyConfig, options: { logSink?: LogSi
     gracefulShutdown: false,
     // Bodies past the limit are cut off while they stream in, before they fill memory.
     maxRequestBodySize: config.maxBodyBytes,
+    // New requests start one per event-loop turn, so a burst of them never stalls the streams already open.
+    middleware: [admissionMiddleware(new AdmissionQueue())],
   });
   await server.ready();
   const nodeServer = server.node?.server as NodeServer | undefined;
