@@ -93,12 +93,22 @@ test('an answer in German is recognized on this device by Whisper base, told the
 });
 
 test('a speech model that cannot load says so in plain words and leaves typing', async ({ page }) => {
-  await page.route('**/models/onnx-community/moonshine-base-ONNX/onnx/encoder_model.onnx', (route) => route.fulfill({ status: 500, body: 'broken' }));
+  // The model is found broken only once the candidate has said something (its download is held until then).
+  let spoken!: () => void;
+  const saidSomething = new Promise<void>((resolve) => (spoken = resolve));
+  await page.route('**/models/onnx-community/moonshine-base-ONNX/onnx/encoder_model.onnx', async (route) => {
+    await saidSomething;
+    await route.fulfill({ status: 500, body: 'broken' });
+  });
   await page.goto('/');
   await startInterview(page, 3);
   await awaitQuestion(page);
 
   await page.getByTestId('mic-start').click();
+  await expect(page.locator('[data-vad]')).toHaveAttribute('data-vad', 'silero', { timeout: 60_000 });
+  // The fixture's first sentence ends 4.1 s in, and the pause after it closes that part of the answer.
+  await page.waitForTimeout(5_000);
+  spoken();
   await expect(page.getByTestId('stt-model-status')).toHaveAttribute('data-status', 'failed', { timeout: 60_000 });
   await expect(page.getByTestId('stt-model-status')).toContainText('Type your answer instead');
   await expect(page.getByTestId('mic-start')).toHaveAttribute('aria-disabled', 'true', { timeout: 30_000 });
