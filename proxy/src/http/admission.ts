@@ -11,7 +11,7 @@ export class AdmissionQueue {
   readonly #waiting: Array<() => void> = [];
   #scheduled = false;
 
-  /** Runs `start` on a later turn of the event loop, after the requests queued before it; settles as it does. */
+  /** Runs `start` after this turn's I/O callbacks and the requests queued before it (one a turn); settles as it does. */
   admit<T>(start: () => T | Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#waiting.push(() => {
@@ -23,11 +23,6 @@ export class AdmissionQueue {
       });
       this.#schedule();
     });
-  }
-
-  /** How many requests are waiting. */
-  get waiting(): number {
-    return this.#waiting.length;
   }
 
   #schedule(): void {
